@@ -1,0 +1,31 @@
+package org.sinterscope.inspection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What inspection found in one frame. Holds no native memory.
+ *
+ * @param cameraId      the frame's camera
+ * @param sequence      the frame's sequence number
+ * @param timestamp     when the frame was complete
+ * @param yStartMm      web y of the frame's first line
+ * @param yEndMm        web y just past its last line
+ * @param megapixels    size of the frame
+ * @param coating       coating uniformity (or {@link CoatingUniformity#none()})
+ * @param defects       defects found
+ * @param inspectNanos  time spent inspecting
+ */
+public record FrameInspection(String cameraId, long sequence, Instant timestamp, double yStartMm, double yEndMm,
+                              double megapixels, CoatingUniformity coating, List<Defect> defects, long inspectNanos) {
+
+    public FrameInspection {
+        Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(coating, "coating");
+        defects = List.copyOf(defects);
+        if (!(yEndMm >= yStartMm)) {
+            throw new IllegalArgumentException("frame must end after it starts, got y=[" + yStartMm + ", " + yEndMm + "] mm");
+        }
+    }
+}

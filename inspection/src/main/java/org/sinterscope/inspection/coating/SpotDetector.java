@@ -1,0 +1,199 @@
+package org.sinterscope.inspection.coating;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.sinterscope.camera.DefectClass;
+import org.sinterscope.camera.Mats;
+import org.sinterscope.camera.PixelRect;
+import org.sinterscope.camera.WebGrid;
+import org.sinterscope.inspection.Defect;
+
+/**
+ * Finds local defects inside the coated band: pinholes, uncoated spots, agglomerates and scratches.
+ *
+ * <p>Background model: the robust CD profile, repeated down the frame (the coating varies slowly
+ * along the web). In 8 bits, {@code grey − background} and {@code background − grey} (each
+ * saturating at 0) are the bright and the dark residuals. The noise σ is estimated as
+ * 1.25 × mean |residual| (exact for Gaussian noise). A pixel is part of a spot when its residual
+ * exceeds {@code max(spotMinGrey, spotNoiseSigmas·σ)}; spots are connected components of at least
+ * {@code spotMinAreaPx}. Bright spots at least {@code uncoatedMinDiameterMm} across (equivalent
+ * diameter) are uncoated areas, smaller ones pinholes; dark spots are agglomerates; long thin
+ * ones of either sign are scratches.
+ *
+ * <p>Faint scratches are brought out by averaging the bright residual along the web over
+ * {@code scratchWindowMm} ({@code Imgproc.blur} with a 1 × k kernel), which raises the SNR of a
+ * line along the web by √k and lowers that of round spots.
+ *
+ * <p>Spots touching the left or right border of the searched area are left to the edge inspection.
+ */
+final class SpotDetector {
+
+    private SpotDetector() {
+    }
+
+    /**
+     * @param grey     the whole frame, 8-bit
+     * @param c0       first column searched
+     * @param c1       end column searched (exclusive)
+     * @param background per stripe, the background profile of the whole width ({@link StreakDetector.Found#background()})
+     * @param streaks  streaks found in the frame: a spot inside a streak's columns must stand out from
+     *                 the streak's own contrast too (where a streak starts or ends inside a stripe,
+     *                 the stripe background is off by up to that much)
+     */
+    static List<Defect> detect(Mat grey, int c0, int c1, float[][] background, List<Defect> streaks, WebGrid grid,
+                               CoatingInspectorConfig cfg) {
+        List<Defect> out = new ArrayList<>();
+        if (c1 - c0 < 8) {
+            return out;
+        }
+        int h = grey.rows();
+        int w = c1 - c0;
+        try (Mats m = new Mats()) {
+            Mat roi = m.add(grey.colRange(c0, c1));
+            Mat bg = background(background, c0, w, h, m);
+            Mat bright = m.mat();
+            Mat dark = m.mat();
+            Core.subtract(roi, bg, bright);
+            Core.subtract(bg, roi, dark);
+            Mat abs = m.mat();
+            Core.add(bright, dark, abs);
+            double sigma = 1.25 * Core.mean(abs).val[0];
+            double t = Math.max(cfg.spotMinGrey(), cfg.spotNoiseSigmas() * sigma);
+
+            List<Defect> scratches = scratches(bright, c0, w, grid, cfg, m);
+            out.addAll(scratches);
+            for (Defect d : components(bright, t, true, c0, w, grid, cfg, m)) {
+                if (scratches.stream().noneMatch(s -> s.boundsPx().x() <= d.boundsPx().x1() + 2
+                        && d.boundsPx().x() <= s.boundsPx().x1() + 2
+                        && s.boundsPx().y() <= d.boundsPx().y1() && d.boundsPx().y() <= s.boundsPx().y1())
+                        && standsOutOfStreaks(d, t, streaks)) {
+                    out.add(d);
+                }
+            }
+            for (Defect d : components(dark, t, false, c0, w, grid, cfg, m)) {
+                if (standsOutOfStreaks(d, t, streaks)) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean standsOutOfStreaks(Defect d, double t, List<Defect> streaks) {
+        for (Defect s : streaks) {
+            if (d.boundsPx().x() >= s.boundsPx().x() - 2 && d.boundsPx().x1() <= s.boundsPx().x1() + 2
+                    && Math.abs(d.measurement("contrastGrey")) < t + Math.abs(s.measurement("contrastGrey"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The background image: each stripe's profile repeated over the stripe's lines, 8-bit. */
+    private static Mat background(float[][] stripes, int c0, int w, int h, Mats m) {
+        int n = stripes.length;
+        Mat bg = m.add(new Mat(h, w, CvType.CV_8U));
+        Mat row = m.add(new Mat(1, w, CvType.CV_32F));
+        Mat row8 = m.mat();
+        float[] seg = new float[w];
+        for (int s = 0; s < n; s++) {
+            System.arraycopy(stripes[s], c0, seg, 0, w);
+            row.put(0, 0, seg);
+            row.convertTo(row8, CvType.CV_8U);
+            int r0 = s * h / n;
+            int r1 = (s + 1) * h / n;
+            Mat dst = m.add(bg.rowRange(r0, r1));
+            Core.repeat(row8, r1 - r0, 1, dst);
+        }
+        return bg;
+    }
+
+    private static List<Defect> scratches(Mat bright, int c0, int w, WebGrid grid, CoatingInspectorConfig cfg, Mats m) {
+        int k = Math.max(3, (int) Math.round(grid.lengthPx(cfg.scratchWindowMm())) | 1);
+        Mat avg = m.mat();
+        Imgproc.blur(bright, avg, new Size(1, k));
+        Mat bin = m.mat();
+        Imgproc.threshold(avg, bin, cfg.scratchMinGrey(), 255, Imgproc.THRESH_BINARY);
+        Mat labels = m.mat();
+        Mat stats = m.mat();
+        Mat cents = m.mat();
+        int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, cents, 8, CvType.CV_32S);
+        List<Defect> out = new ArrayList<>();
+        int[] s = new int[5];
+        for (int i = 1; i < n; i++) {
+            stats.get(i, 0, s);
+            double lenMm = grid.lengthMm(s[3]);
+            double widthMm = grid.widthMm(s[2]);
+            if (lenMm < cfg.scratchMinLengthMm() || lenMm / widthMm < cfg.scratchMinAspect()
+                    || s[0] == 0 || s[0] + s[2] >= w) {
+                continue; // not a scratch, or touching the searched area's sides (an edge defect's business)
+            }
+            Rect r = new Rect(s[0], s[1], s[2], s[3]);
+            double contrast = maskedMean(avg, labels, i, r, m);
+            PixelRect px = new PixelRect(c0 + s[0], s[1], s[2], s[3]);
+            double conf = Math.min(1, 0.5 + 0.5 * (contrast - cfg.scratchMinGrey()) / cfg.scratchMinGrey());
+            out.add(new Defect(DefectClass.SCRATCH, conf, grid.toWeb(px), px,
+                    Map.of("lengthMm", lenMm, "widthMm", widthMm, "contrastGrey", contrast), "scratch"));
+        }
+        return out;
+    }
+
+    private static List<Defect> components(Mat residual, double t, boolean isBright, int c0, int w, WebGrid grid,
+                                           CoatingInspectorConfig cfg, Mats m) {
+        Mat bin = m.mat();
+        Imgproc.threshold(residual, bin, t, 255, Imgproc.THRESH_BINARY);
+        Mat labels = m.mat();
+        Mat stats = m.mat();
+        Mat cents = m.mat();
+        int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, cents, 8, CvType.CV_32S);
+        List<Defect> out = new ArrayList<>();
+        int[] s = new int[5];
+        for (int i = 1; i < n; i++) {
+            stats.get(i, 0, s);
+            int area = s[4];
+            if (area < cfg.spotMinAreaPx() || s[0] == 0 || s[0] + s[2] >= w) {
+                continue; // noise, or touching the searched area's sides (an edge defect's business)
+            }
+            Rect r = new Rect(s[0], s[1], s[2], s[3]);
+            double contrast = maskedMean(residual, labels, i, r, m);
+            double areaMm2 = grid.areaMm2(area);
+            double diameterMm = 2 * Math.sqrt(areaMm2 / Math.PI);
+            double lenMm = grid.lengthMm(s[3]);
+            double widthMm = grid.widthMm(s[2]);
+            DefectClass c;
+            if (lenMm >= cfg.scratchMinLengthMm() && lenMm / widthMm >= cfg.scratchMinAspect()) {
+                c = DefectClass.SCRATCH;
+            } else if (!isBright) {
+                c = DefectClass.AGGLOMERATE;
+            } else {
+                c = diameterMm >= cfg.uncoatedMinDiameterMm() ? DefectClass.UNCOATED : DefectClass.PINHOLE;
+            }
+            PixelRect px = new PixelRect(c0 + s[0], s[1], s[2], s[3]);
+            double conf = Math.min(1, 0.5 + 0.5 * (contrast - t) / t);
+            out.add(new Defect(c, Math.max(0, conf), grid.toWeb(px), px,
+                    Map.of("areaMm2", areaMm2, "diameterMm", diameterMm, "lengthMm", lenMm, "widthMm", widthMm,
+                            "contrastGrey", isBright ? contrast : -contrast),
+                    "spot"));
+        }
+        return out;
+    }
+
+    /** Mean of {@code img} over the pixels of component {@code label} inside {@code r}. */
+    private static double maskedMean(Mat img, Mat labels, int label, Rect r, Mats m) {
+        Mat sub = m.add(img.submat(r));
+        Mat lab = m.add(labels.submat(r));
+        Mat mask = m.mat();
+        Core.compare(lab, new Scalar(label), mask, Core.CMP_EQ);
+        return Core.mean(sub, mask).val[0];
+    }
+}
