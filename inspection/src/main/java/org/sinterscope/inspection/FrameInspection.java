@@ -16,16 +16,31 @@ import java.util.Objects;
  * @param coating       coating uniformity (or {@link CoatingUniformity#none()})
  * @param defects       defects found
  * @param inspectNanos  time spent inspecting
+ * @param error         why the frame could not be inspected, or empty when it was: the station
+ *                      cannot vouch for such a segment and rejects it
  */
 public record FrameInspection(String cameraId, long sequence, Instant timestamp, double yStartMm, double yEndMm,
-                              double megapixels, CoatingUniformity coating, List<Defect> defects, long inspectNanos) {
+                              double megapixels, CoatingUniformity coating, List<Defect> defects, long inspectNanos,
+                              String error) {
 
     public FrameInspection {
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(coating, "coating");
         defects = List.copyOf(defects);
+        Objects.requireNonNull(error, "error");
         if (!(yEndMm >= yStartMm)) {
             throw new IllegalArgumentException("frame must end after it starts, got y=[" + yStartMm + ", " + yEndMm + "] mm");
         }
+    }
+
+    /** A frame that could not be inspected, with the reason. */
+    public static FrameInspection failed(String cameraId, long sequence, Instant timestamp, double yStartMm, double yEndMm,
+                                         double megapixels, String error) {
+        return new FrameInspection(cameraId, sequence, timestamp, yStartMm, yEndMm, megapixels, CoatingUniformity.none(),
+                List.of(), 0, error);
+    }
+
+    public boolean failed() {
+        return !error.isEmpty();
     }
 }

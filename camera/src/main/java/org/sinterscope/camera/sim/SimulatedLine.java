@@ -82,14 +82,8 @@ public final class SimulatedLine implements FrameSource {
         if (!hasNext()) {
             throw new NoSuchElementException("the simulated roll ended after " + frames + " frames");
         }
-        long index = next++;
-        WebGrid grid = gridOf(index);
-        double yEnd = grid.yMm(cfg.frameHeightPx());
-        long start = System.nanoTime();
-        Mat image = new Mat();
-        Mat labels = new Mat();
-        renderer.render(index, grid, image, withLabels ? labels : null);
-        renderNanos += System.nanoTime() - start;
+        SimulatedFrame sf = render(next++, withLabels);
+        double yEnd = sf.frame().yEndMm();
         encoder.start();
         if (encoder.isPaced()) {
             long due = encoder.nanosAt(yEnd);
@@ -100,6 +94,24 @@ public final class SimulatedLine implements FrameSource {
         } else {
             encoder.advanceTo(yEnd);
         }
+        return sf;
+    }
+
+    /**
+     * Renders frame {@code index} without pacing and without moving the encoder (for pre-rendering).
+     * Without labels, the label image is empty.
+     */
+    public SimulatedFrame render(long index, boolean withLabels) {
+        if (index < 0 || index >= frames) {
+            throw new IllegalArgumentException("frame index must be in [0, " + frames + "), got " + index);
+        }
+        WebGrid grid = gridOf(index);
+        double yEnd = grid.yMm(cfg.frameHeightPx());
+        long start = System.nanoTime();
+        Mat image = new Mat();
+        Mat labels = new Mat();
+        renderer.render(index, grid, image, withLabels ? labels : null);
+        renderNanos += System.nanoTime() - start;
         double seconds = yEnd / (cfg.lineSpeedMPerMin() * 1000.0 / 60.0);
         Instant ts = t0.plusNanos((long) (seconds * 1e9));
         Frame f = new Frame(cfg.cameraId(), index, ts, grid.yOriginMm(), grid.xOriginMm(), cfg.pitch(), image);

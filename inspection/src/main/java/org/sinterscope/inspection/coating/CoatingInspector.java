@@ -74,7 +74,7 @@ public final class CoatingInspector implements FrameInspector {
             }
         }
         return new FrameInspection(frame.cameraId(), frame.sequence(), frame.timestamp(), frame.yStartMm(),
-                frame.yEndMm(), frame.megapixels(), coating, defects, System.nanoTime() - t0);
+                frame.yEndMm(), frame.megapixels(), coating, defects, System.nanoTime() - t0, "");
     }
 
     private static CoatingUniformity uniformity(float[] p, int c0, int c1, WebGrid grid, double leftCol, double rightCol,

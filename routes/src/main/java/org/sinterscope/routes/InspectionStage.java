@@ -1,0 +1,34 @@
+package org.sinterscope.routes;
+
+import java.util.Objects;
+
+import org.sinterscope.camera.Frame;
+import org.sinterscope.inspection.FrameInspection;
+import org.sinterscope.inspection.FrameInspector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inspection step of the line: inspects a frame and releases it. A frame that makes the
+ * inspector fail is not dropped: it becomes a failed inspection, which the decider rejects.
+ */
+public final class InspectionStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InspectionStage.class);
+
+    private final FrameInspector inspector;
+
+    public InspectionStage(FrameInspector inspector) {
+        this.inspector = Objects.requireNonNull(inspector, "inspector");
+    }
+
+    public FrameInspection inspect(Frame frame) {
+        try (frame) {
+            return inspector.inspect(frame);
+        } catch (RuntimeException e) {
+            LOG.error("frame {}#{} at y {} mm could not be inspected", frame.cameraId(), frame.sequence(), frame.yStartMm(), e);
+            return FrameInspection.failed(frame.cameraId(), frame.sequence(), frame.timestamp(), frame.yStartMm(),
+                    frame.yEndMm(), frame.megapixels(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.sinterscope.routes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.sinterscope.camera.Frame;
+import org.sinterscope.inspection.FrameInspection;
+import org.sinterscope.inspection.SegmentVerdict;
+
+/**
+ * Counts what passes through the station during a run: frames in, inspections, verdicts,
+ * alarms. With {@code keepDetail} it also keeps every inspection and verdict (no pixels) for a
+ * run summary; a station running for weeks keeps only the counts. Thread-safe.
+ */
+public final class RunLedger {
+
+    private final boolean keepDetail;
+    private long framesIn;
+    private long framesInspected;
+    private long framesFailed;
+    private long verdicts;
+    private long rejectingVerdicts;
+    private double megapixels;
+    private long inspectNanos;
+    private double cvSum;
+    private long cvCount;
+    private long firstFrameNanos = -1;
+    private long lastVerdictNanos = -1;
+    private boolean sourceDone;
+    private final List<FrameInspection> inspections = new ArrayList<>();
+    private final List<SegmentVerdict> verdictList = new ArrayList<>();
+    private final List<String> alarms = new ArrayList<>();
+
+    public RunLedger(boolean keepDetail) {
+        this.keepDetail = keepDetail;
+    }
+
+    public synchronized void frameIn(Frame f) {
+        if (firstFrameNanos < 0) {
+            firstFrameNanos = System.nanoTime();
+        }
+        framesIn++;
+    }
+
+    public synchronized void sourceDone() {
+        sourceDone = true;
+        notifyAll();
+    }
+
+    public synchronized FrameInspection inspected(FrameInspection fi) {
+        framesInspected++;
+        if (fi.failed()) {
+            framesFailed++;
+        }
+        megapixels += fi.megapixels();
+        inspectNanos += fi.inspectNanos();
+        if (fi.coating().found()) {
+            cvSum += fi.coating().cvPercent();
+            cvCount++;
+        }
+        if (keepDetail) {
+            inspections.add(fi);
+        }
+        return fi;
+    }
+
+    public synchronized void decided(SegmentVerdict v) {
+        verdicts++;
+        if (v.reject()) {
+            rejectingVerdicts++;
+        }
+        lastVerdictNanos = System.nanoTime();
+        if (keepDetail) {
+            verdictList.add(v);
+        }
+        notifyAll();
+    }
+
+    public synchronized void alarm(String message) {
+        if (alarms.size() < 10_000) {
+            alarms.add(message);
+        }
+    }
+
+    /** Blocks until the source is exhausted and every frame it gave has a verdict. */
+    public synchronized void awaitAllDecided(Duration timeout) throws InterruptedException, TimeoutException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!(sourceDone && verdicts >= framesIn)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException("station did not finish within " + timeout + ": " + framesIn + " frames in, "
+                        + verdicts + " decided, source " + (sourceDone ? "done" : "still running"));
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    public synchronized long framesIn() {
+        return framesIn;
+    }
+
+    public synchronized long framesInspected() {
+        return framesInspected;
+    }
+
+    public synchronized long framesFailed() {
+        return framesFailed;
+    }
+
+    public synchronized long verdicts() {
+        return verdicts;
+    }
+
+    public synchronized long rejectingVerdicts() {
+        return rejectingVerdicts;
+    }
+
+    public synchronized double megapixels() {
+        return megapixels;
+    }
+
+    /** Sum of per-frame inspection time, s (over all inspection threads). */
+    public synchronized double inspectSeconds() {
+        return inspectNanos / 1e9;
+    }
+
+    /** First frame in → last verdict, s. */
+    public synchronized double elapsedSeconds() {
+        return firstFrameNanos < 0 || lastVerdictNanos < 0 ? 0 : (lastVerdictNanos - firstFrameNanos) / 1e9;
+    }
+
+    public synchronized double meanCvPercent() {
+        return cvCount == 0 ? Double.NaN : cvSum / cvCount;
+    }
+
+    public synchronized List<FrameInspection> inspections() {
+        return List.copyOf(inspections);
+    }
+
+    public synchronized List<SegmentVerdict> verdictList() {
+        return List.copyOf(verdictList);
+    }
+
+    public synchronized List<String> alarms() {
+        return List.copyOf(alarms);
+    }
+}

@@ -1,0 +1,80 @@
+package org.sinterscope.routes;
+
+import java.time.Instant;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The station's line routes. Beans are looked up by name (see {@link StationBeans}); endpoints
+ * come from properties, so the same routes run on in-process queues or a broker.
+ *
+ * <pre>
+ * camera   : pulls frames from the source, one after another, into the frame queue (blocks when full)
+ * inspect  : frame queue → inspection (concurrent consumers: the bounded pool) → decide
+ * decide   : verdict per segment → reject commands → actuator endpoint; late commands raise an alarm
+ * plc-sim  : the in-process PLC simulator behind its endpoint
+ * plc-tick : lets the PLC simulator follow the encoder
+ * alarms   : the station's alarm endpoint → ledger and log
+ * </pre>
+ */
+public final class StationRoutes extends RouteBuilder {
+
+    /** Header with the {@link java.time.Instant} at which the frame was complete. */
+    public static final String FRAME_COMPLETE_AT = "SinterscopeFrameCompleteAt";
+
+    @Override
+    public void configure() {
+        from("timer:camera?repeatCount=1&delay=0")
+                .routeId("camera")
+                .routeConfigurationId(StationErrorHandling.ID)
+                .doTry()
+                    .loopDoWhile(method(StationBeans.SOURCE, "hasNext"))
+                        .bean(StationBeans.SOURCE, "next")
+                        .process(e -> e.getMessage().setHeader(FRAME_COMPLETE_AT, Instant.now()))
+                        .bean(StationBeans.LEDGER, "frameIn")
+                        .to("{{sinterscope.frames.uri}}")
+                    .end()
+                .endDoTry()
+                .doFinally()
+                    // also when the source fails: the run ends with what it has, and the error is an alarm
+                    .bean(StationBeans.LEDGER, "sourceDone")
+                .end();
+
+        from("{{sinterscope.frames.uri}}")
+                .routeId("inspect")
+                .routeConfigurationId(StationErrorHandling.ID)
+                .bean(StationBeans.INSPECTION, "inspect")
+                .bean(StationBeans.LEDGER, "inspected")
+                .to("direct:decide");
+
+        from("direct:decide")
+                .routeId("decide")
+                .routeConfigurationId(StationErrorHandling.ID)
+                .bean(StationBeans.DECIDER, "decide")
+                .setProperty("verdict", body())
+                .split(method(StationBeans.TRACKER, "commands(${body}, ${header." + FRAME_COMPLETE_AT + "})"))
+                    .to("{{sinterscope.actuator.uri}}")
+                    .filter(simple("${body.lateAtDecision}"))
+                        .setBody(simple("reject command ${body.id} decided after its deadline: encoder at "
+                                + "${body.encoderAtDecisionMm} mm, deadline ${body.deadlineMm} mm"))
+                        .to("{{sinterscope.alarm.uri}}")
+                    .end()
+                .end()
+                .setBody(exchangeProperty("verdict"))
+                .bean(StationBeans.LEDGER, "decided");
+
+        from("direct:plc-sim")
+                .routeId("plc-sim")
+                .bean(StationBeans.PLC, "receive");
+
+        from("timer:plc-tick?period={{sinterscope.plc.tick-ms}}&delay=0")
+                .routeId("plc-tick")
+                .bean(StationBeans.PLC, "tick");
+
+        from("{{sinterscope.alarm.uri}}")
+                .routeId("alarms")
+                .convertBodyTo(String.class)
+                .bean(StationBeans.LEDGER, "alarm")
+                .to("log:org.sinterscope.alarms?level=WARN&showExchangePattern=false&showBodyType=false");
+    }
+}

@@ -1,0 +1,104 @@
+package org.sinterscope.routes.decide;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sinterscope.camera.DefectClass;
+
+/**
+ * Reads a {@link Recipe} from JSON:
+ *
+ * <pre>{@code
+ * { "product": "si-anode-160", "rejectMarginMm": 5, "uncertain": "reject",
+ *   "defects": { "pinhole": { "reject": true, "minSizeMm": 0.1, "sizeOf": "diameterMm" }, ... },
+ *   "coating": { "minWidthMm": 158, "maxWidthMm": 162, "minLeftEdgeMm": 13, "maxLeftEdgeMm": 17, "maxCvPercent": 5 } }
+ * }</pre>
+ *
+ * A missing coating limit is off; an unknown key or class is an error naming the file.
+ */
+public final class RecipeLoader {
+
+    /** The recipe the station starts with when none is configured. */
+    public static final String DEFAULT_RESOURCE = "/recipes/default.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RecipeLoader() {
+    }
+
+    public static Recipe load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read recipe " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Recipe defaults() {
+        try (InputStream in = RecipeLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("default recipe " + DEFAULT_RESOURCE + " is missing from the class path");
+            }
+            return parse(in, DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read default recipe: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code file} for a path, or the built-in default for null. */
+    public static Recipe loadOrDefault(Path file) {
+        return file == null ? defaults() : load(file);
+    }
+
+    static Recipe parse(InputStream in, String name) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("recipe " + name + " is not valid JSON: " + e.getMessage(), e);
+        }
+        try {
+            checkKeys(root, name, "product", "rejectMarginMm", "uncertain", "defects", "coating");
+            Map<DefectClass, Recipe.DefectRule> rules = new EnumMap<>(DefectClass.class);
+            JsonNode defects = root.path("defects");
+            for (Iterator<Map.Entry<String, JsonNode>> it = defects.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode r = e.getValue();
+                checkKeys(r, name + " defects." + e.getKey(), "reject", "minSizeMm", "sizeOf");
+                rules.put(DefectClass.fromLabel(e.getKey()), new Recipe.DefectRule(r.path("reject").asBoolean(true),
+                        r.path("minSizeMm").asDouble(0), r.path("sizeOf").asText("lengthMm")));
+            }
+            JsonNode c = root.path("coating");
+            checkKeys(c, name + " coating", "minWidthMm", "maxWidthMm", "minLeftEdgeMm", "maxLeftEdgeMm", "maxCvPercent");
+            Recipe.CoatingLimits limits = new Recipe.CoatingLimits(num(c, "minWidthMm"), num(c, "maxWidthMm"),
+                    num(c, "minLeftEdgeMm"), num(c, "maxLeftEdgeMm"), num(c, "maxCvPercent"));
+            String uncertain = root.path("uncertain").asText("reject").toUpperCase(Locale.ROOT);
+            return new Recipe(root.path("product").asText("unnamed"), root.path("rejectMarginMm").asDouble(5), rules,
+                    limits, Recipe.UncertainPolicy.valueOf(uncertain));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("recipe " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double num(JsonNode n, String key) {
+        return n.has(key) ? n.get(key).asDouble() : Double.NaN;
+    }
+
+    private static void checkKeys(JsonNode n, String where, String... allowed) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!java.util.Arrays.asList(allowed).contains(k)) {
+                throw new IllegalArgumentException("unknown key '" + k + "' in " + where + ", expected one of "
+                        + String.join(", ", allowed));
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.sinterscope.routes.demo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import org.sinterscope.camera.sim.SimulatedLineConfig;
+
+/**
+ * How to run the simulated-line demo.
+ *
+ * @param line          the simulated line (seed, length, speed, defect rate, …)
+ * @param maxSpeed      pre-render and run unpaced, as fast as the machine allows
+ * @param settingsFile  station settings file, or null for the defaults
+ * @param recipeFile    recipe JSON, or null for the default recipe
+ * @param overrides     station settings that win over the file
+ * @param timeout       give up when the run takes longer
+ */
+public record DemoOptions(SimulatedLineConfig line, boolean maxSpeed, Path settingsFile, Path recipeFile,
+                          Map<String, String> overrides, Duration timeout) {
+
+    public DemoOptions {
+        Objects.requireNonNull(line, "line");
+        Objects.requireNonNull(timeout, "timeout");
+        overrides = Map.copyOf(overrides);
+    }
+}

@@ -1,0 +1,48 @@
+package org.sinterscope.routes.demo;
+
+import java.util.Map;
+
+/**
+ * The outcome of a simulated-line run, scored against the simulator's ground truth.
+ *
+ * @param source                what ran
+ * @param paced                 paced at line speed, or as fast as possible
+ * @param frames                frames inspected
+ * @param megapixels            pixels inspected, Mpx
+ * @param elapsedSeconds        first frame into the station → last verdict
+ * @param mpxPerSecond          megapixels / elapsedSeconds: the station's throughput (frame in →
+ *                              verdict → command), not the simulator's
+ * @param simulatorMpxPerSecond the simulator's rendering speed, timed apart
+ * @param inspectionThreads     size of the inspection pool
+ * @param injectedDefects       defects the simulator injected
+ * @param detectedInjected      of those, found by a detection of the right class
+ * @param rejectedInjected      of those, inside a stretch the actuator rejected in time
+ * @param missedInjected        injected − rejectedInjected
+ * @param falseRejects          fired rejects that meet no injected defect
+ * @param lateCommands          commands that reached the actuator after their deadline
+ * @param failedFrames          frames that could not be inspected (each rejected whole)
+ * @param alarms                alarms raised
+ * @param rejectedMeters        web length rejected, m
+ * @param coatingCvPercent      mean CD coefficient of variation of the coating
+ * @param latencyMs             frame complete → reject command at the actuator: p50, p99, max
+ * @param byClass               the counts per defect class
+ */
+public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
+                          double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
+                          int detectedInjected, int rejectedInjected, int missedInjected, int falseRejects,
+                          int lateCommands, long failedFrames, int alarms, double rejectedMeters,
+                          double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass) {
+
+    /**
+     * @param injected      injected defects of the class
+     * @param detected      found with the right class
+     * @param rejected      rejected in time
+     * @param missed        injected − rejected
+     * @param falseRejects  fired rejects caused by this class that meet no injected defect
+     */
+    public record ClassSummary(int injected, int detected, int rejected, int missed, int falseRejects) {
+        public double recall() {
+            return injected == 0 ? Double.NaN : (double) detected / injected;
+        }
+    }
+}
