@@ -143,6 +143,10 @@ public final class CsvProfileReader implements ProfileReader {
         if (t.isEmpty()) {
             throw new ProfileFormatException(source, "line " + (line + 1) + ": empty " + column + " value");
         }
+        if (t.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "").matches("nan|inf|infinity")) {
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + column + " value '" + t
+                    + "' is not a finite number (NaN and infinity are not allowed in CSV)");
+        }
         double v;
         try {
             v = Double.parseDouble(t);

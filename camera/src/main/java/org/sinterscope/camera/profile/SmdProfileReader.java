@@ -204,6 +204,10 @@ public final class SmdProfileReader implements ProfileReader {
     }
 
     private static double parse(String source, int line, String tok, String what) throws ProfileFormatException {
+        if (tok.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "").matches("nan|inf|infinity")) {
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + tok
+                    + "' is not a finite number (NaN and infinity are not allowed)");
+        }
         double v;
         try {
             v = Double.parseDouble(tok);
