@@ -347,7 +347,8 @@ public final class X3pProfileReader implements ProfileReader {
 
     private static String rowName(String source, int row, double yMetres) {
         return Double.isNaN(yMetres) ? source + " row " + row
-                : String.format(Locale.ROOT, "%s row %d (y = %.6g mm)", source, row, yMetres * 1e3);
+                : source + " row " + row + " (y = " + java.math.BigDecimal.valueOf(yMetres * 1e3)
+                        .round(new java.math.MathContext(9)).stripTrailingZeros().toPlainString() + " mm)";
     }
 
     private static Profile profile(String source, String name, double[] xs, double[] zs, int n)
