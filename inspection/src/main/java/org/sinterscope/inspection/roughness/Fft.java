@@ -10,10 +10,26 @@ final class Fft {
     private Fft() {
     }
 
+    /** cos(2πk/n) and sin(2πk/n) for k &lt; n/2: compute once, reuse for every transform of size n. */
+    static double[][] twiddles(int n) {
+        double[] cos = new double[n / 2];
+        double[] sin = new double[n / 2];
+        for (int k = 0; k < n / 2; k++) {
+            double a = 2 * Math.PI * k / n;
+            cos[k] = Math.cos(a);
+            sin[k] = Math.sin(a);
+        }
+        return new double[][] {cos, sin};
+    }
+
     static void transform(double[] re, double[] im, boolean inverse) {
+        transform(re, im, inverse, twiddles(re.length));
+    }
+
+    static void transform(double[] re, double[] im, boolean inverse, double[][] twiddles) {
         int n = re.length;
-        if (Integer.bitCount(n) != 1 || im.length != n) {
-            throw new IllegalArgumentException("FFT size must be a power of two, got " + n);
+        if (Integer.bitCount(n) != 1 || im.length != n || twiddles[0].length != n / 2) {
+            throw new IllegalArgumentException("FFT size must be a power of two matching its twiddles, got " + n);
         }
         for (int i = 1, j = 0; i < n; i++) {
             int bit = n >> 1;
@@ -30,21 +46,16 @@ final class Fft {
                 im[j] = t;
             }
         }
-        double[] cos = new double[n / 2];
-        double[] sin = new double[n / 2];
+        double[] cos = twiddles[0];
+        double[] sin = twiddles[1];
         double sign = inverse ? 1 : -1;
-        for (int k = 0; k < n / 2; k++) {
-            double a = 2 * Math.PI * k / n;
-            cos[k] = Math.cos(a);
-            sin[k] = sign * Math.sin(a);
-        }
         for (int len = 2; len <= n; len <<= 1) {
             int half = len >> 1;
             int step = n / len;
             for (int i = 0; i < n; i += len) {
                 for (int k = 0; k < half; k++) {
                     double wr = cos[k * step];
-                    double wi = sin[k * step];
+                    double wi = sign * sin[k * step];
                     int a = i + k;
                     int b = a + half;
                     double xr = re[b] * wr - im[b] * wi;
