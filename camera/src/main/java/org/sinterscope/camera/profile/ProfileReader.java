@@ -27,8 +27,10 @@ public interface ProfileReader {
         long size;
         try {
             size = Files.size(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ProfileFormatException(source, "no such file", e);
         } catch (IOException e) {
-            throw new ProfileFormatException(source, "cannot read the file: " + e.getMessage(), e);
+            throw new ProfileFormatException(source, "cannot read the file: " + e, e);
         }
         if (size > MAX_FILE_BYTES) {
             throw new ProfileFormatException(source, "file is " + size + " bytes, more than the limit of "

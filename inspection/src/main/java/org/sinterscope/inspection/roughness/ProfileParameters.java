@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class ProfileParameters {
 
-    /** Height discrimination of profile elements for RSm: 10 % of Rz (ISO 4287 3.2.20 note / ISO 21920-2 default). */
+    /** Height discrimination of profile elements for RSm: 10 % of Rz (the ISO 4287 / ISO 4288 convention). */
     public static final double HEIGHT_DISCRIMINATION = 0.10;
     /** Width discrimination of profile elements for RSm: 1 % of the section length. */
     public static final double WIDTH_DISCRIMINATION = 0.01;
@@ -128,7 +128,7 @@ public final class ProfileParameters {
      * <p>A profile element is a peak (part above the mean line) and the adjacent valley (part below),
      * bounded by mean-line crossings (located by linear interpolation). A peak or valley whose height
      * (depth) is below {@code heightMinUm} or whose width is below {@code widthMinMm} is not an
-     * element part of its own: it is counted as part of the preceding one (ISO 4287 3.2.20 note).
+     * element part of its own: it is counted as part of the preceding one (the ISO 4287 rule for profile elements).
      * Only elements lying wholly inside the profile count. RSm is the mean of their widths; NaN when
      * there is none.
      */
