@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                RoughnessCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 

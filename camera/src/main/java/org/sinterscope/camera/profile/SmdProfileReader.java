@@ -1,0 +1,232 @@
+package org.sinterscope.camera.profile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the text softgauge format of ISO 5436-2 (type F1 software measurement standards, "SMD"
+ * files as distributed by NPL and NIST), profile data only.
+ *
+ * <p>Layout, one item per line, records separated by {@code EOR} lines, the file closed by an
+ * {@code EOF} line:
+ * <pre>
+ * ISO 5436 - 2000 ground01meas          record 1: revision and name
+ * PRF 1 ISO5436                         feature type (only PRF is read)
+ * CX I 22401 mm 1.0e0 D 2.5e-4          axis: name, type (I incremental | A absolute), number of points,
+ * CZ A 22401 um 1.0e0 D                       unit, scale factor, data type (I L F D), increment (I only)
+ * EOR
+ * DATE 25-Nov-2004 ...                  record 2: keyword lines (date, creator, filter, parameters)
+ * EOR
+ * -0.296539                             record 3: the data, the absolute axes' values per point
+ * ...                                             (z only when CX is incremental; x z otherwise)
+ * EOR
+ * ...                                   record 4: checksum (read past, not verified)
+ * EOF
+ * </pre>
+ * A value is {@code stored × scale} in the axis unit; an incremental x is
+ * {@code index × increment × scale}. Some published files omit the {@code EOR} after the axis
+ * lines; the reader accepts that: the data record is the first record holding only numbers.
+ * A missing {@code EOF}, a point count different from the header's, a NaN or infinity, an unknown
+ * unit or data type are refused with the file name and the line.
+ */
+public final class SmdProfileReader implements ProfileReader {
+
+    private record Axis(String name, boolean incremental, int points, LengthUnit unit, double scale, char type,
+                        double increment) {
+    }
+
+    @Override
+    public List<Profile> read(String source, byte[] content) throws ProfileFormatException {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int li = 0;
+        while (li < lines.length && lines[li].isBlank()) {
+            li++;
+        }
+        if (li >= lines.length || !lines[li].trim().toUpperCase(Locale.ROOT).replace(" ", "").startsWith("ISO5436")) {
+            throw new ProfileFormatException(source, "not an SMD file: the first line must start with the revision "
+                    + "'ISO 5436'");
+        }
+        li++;
+        if (li >= lines.length) {
+            throw new ProfileFormatException(source, "truncated: no feature type line");
+        }
+        String feature = lines[li].trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
+        if (!feature.equals("PRF")) {
+            throw new ProfileFormatException(source, "line " + (li + 1) + ": feature type '" + feature
+                    + "' is not supported (only PRF profiles)");
+        }
+        li++;
+        Axis cx = null;
+        Axis cz = null;
+        while (li < lines.length && lines[li].trim().toUpperCase(Locale.ROOT).matches("C[XYZ](\\s.*)?")) {
+            Axis a = axis(source, li, lines[li].trim().split("\\s+"));
+            if (a.name().equals("CX")) {
+                cx = a;
+            } else if (a.name().equals("CZ")) {
+                cz = a;
+            }
+            li++;
+        }
+        if (cx == null || cz == null) {
+            throw new ProfileFormatException(source, "header lacks the " + (cx == null ? "CX" : "CZ") + " axis line");
+        }
+        if (cz.incremental()) {
+            throw new ProfileFormatException(source, "axis CZ must be absolute (type A)");
+        }
+        if (cx.points() != cz.points()) {
+            throw new ProfileFormatException(source, "CX has " + cx.points() + " points but CZ has " + cz.points());
+        }
+
+        // split the rest into records at EOR lines, up to the EOF footer
+        List<List<Integer>> records = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        boolean eof = false;
+        for (; li < lines.length; li++) {
+            String t = lines[li].trim();
+            if (t.equalsIgnoreCase("EOF")) {
+                eof = true;
+                break;
+            }
+            if (t.equalsIgnoreCase("EOR")) {
+                records.add(current);
+                current = new ArrayList<>();
+            } else if (!t.isEmpty()) {
+                current.add(li);
+            }
+        }
+        records.add(current);
+        if (!eof) {
+            throw new ProfileFormatException(source, "truncated: no EOF footer line");
+        }
+        List<Integer> data = null;
+        for (List<Integer> r : records) {
+            if (!r.isEmpty() && r.stream().allMatch(l -> numeric(lines[l].trim().split("\\s+")[0]))) {
+                data = r;
+                break;
+            }
+        }
+        if (data == null) {
+            throw new ProfileFormatException(source, "no data record (a record holding only numbers)");
+        }
+        int perPoint = cx.incremental() ? 1 : 2;
+        int n = cz.points();
+        double[] x = new double[n];
+        double[] z = new double[n];
+        int k = 0;
+        for (int l : data) {
+            for (String tok : lines[l].trim().split("\\s+")) {
+                if (k >= n * perPoint) {
+                    throw new ProfileFormatException(source, "line " + (l + 1) + ": more values than the "
+                            + n + " points the header announces");
+                }
+                int point = k / perPoint;
+                boolean isX = perPoint == 2 && k % 2 == 0;
+                Axis a = isX ? cx : cz;
+                double v = value(source, l, a, tok) * a.scale();
+                if (isX) {
+                    x[point] = a.unit().toMm(v);
+                } else {
+                    z[point] = a.unit().toUm(v);
+                }
+                k++;
+            }
+        }
+        if (k != n * perPoint) {
+            throw new ProfileFormatException(source, "truncated data record: " + (k / perPoint) + " points, the "
+                    + "header announces " + n);
+        }
+        if (cx.incremental()) {
+            for (int i = 0; i < n; i++) {
+                x[i] = cx.unit().toMm(i * cx.increment() * cx.scale());
+            }
+        }
+        try {
+            return List.of(new Profile(source, x, z));
+        } catch (IllegalArgumentException e) {
+            throw new ProfileFormatException(source, e.getMessage(), e);
+        }
+    }
+
+    private static Axis axis(String source, int line, String[] t) throws ProfileFormatException {
+        String where = "line " + (line + 1) + ": axis " + t[0];
+        if (t.length < 6) {
+            throw new ProfileFormatException(source, where + " needs name, type, points, unit, scale and data type");
+        }
+        String type = t[1].toUpperCase(Locale.ROOT);
+        if (!type.equals("I") && !type.equals("A")) {
+            throw new ProfileFormatException(source, where + ": unknown axis type '" + t[1] + "' (expected I or A)");
+        }
+        double pts = parse(source, line, t[2], "number of points");
+        if (pts < 2 || pts != Math.rint(pts) || pts > Integer.MAX_VALUE / 8) {
+            throw new ProfileFormatException(source, where + ": number of points must be an integer >= 2, got " + t[2]);
+        }
+        LengthUnit unit = LengthUnit.parse(t[3]);
+        if (unit == null) {
+            throw new ProfileFormatException(source, where + ": unknown unit '" + t[3] + "' (known: m, mm, um, nm)");
+        }
+        double scale = parse(source, line, t[4], "scale factor");
+        if (scale == 0) {
+            throw new ProfileFormatException(source, where + ": scale factor must not be 0");
+        }
+        String dt = t[5].toUpperCase(Locale.ROOT);
+        if (dt.length() != 1 || "ILFD".indexOf(dt.charAt(0)) < 0) {
+            throw new ProfileFormatException(source, where + ": unknown data type '" + t[5] + "' (expected I, L, F or D)");
+        }
+        double inc = Double.NaN;
+        if (type.equals("I")) {
+            if (t.length < 7) {
+                throw new ProfileFormatException(source, where + ": an incremental axis needs its increment");
+            }
+            inc = parse(source, line, t[6], "increment");
+            if (!(inc > 0)) {
+                throw new ProfileFormatException(source, where + ": increment must be > 0, got " + t[6]);
+            }
+        }
+        return new Axis(t[0].toUpperCase(Locale.ROOT), type.equals("I"), (int) pts, unit, scale, dt.charAt(0), inc);
+    }
+
+    private static double value(String source, int line, Axis a, String tok) throws ProfileFormatException {
+        if (a.type() == 'I' || a.type() == 'L') {
+            try {
+                return Long.parseLong(tok);
+            } catch (NumberFormatException e) {
+                throw new ProfileFormatException(source, "line " + (line + 1) + ": " + a.name() + " value '" + tok
+                        + "' is not an integer (data type " + a.type() + ")");
+            }
+        }
+        return parse(source, line, tok, a.name() + " value");
+    }
+
+    private static double parse(String source, int line, String tok, String what) throws ProfileFormatException {
+        if (tok.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "").matches("nan|inf|infinity")) {
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + tok
+                    + "' is not a finite number (NaN and infinity are not allowed)");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(tok);
+        } catch (NumberFormatException e) {
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + tok + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + tok
+                    + "' is not a finite number (NaN and infinity are not allowed)");
+        }
+        return v;
+    }
+
+    private static boolean numeric(String tok) {
+        if (tok.isEmpty()) {
+            return false;
+        }
+        char c = tok.charAt(0);
+        return Character.isDigit(c) || c == '-' || c == '+' || c == '.' || tok.equalsIgnoreCase("nan")
+                || tok.toLowerCase(Locale.ROOT).startsWith("inf");
+    }
+}
