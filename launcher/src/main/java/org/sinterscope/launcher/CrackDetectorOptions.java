@@ -25,6 +25,9 @@ final class CrackDetectorOptions {
     @Option(names = "--edge-penalty", description = "override: step-edge suppression (0 = off)")
     Double edgePenalty;
 
+    @Option(names = "--min-darkness", description = "override: darkness test of mask pixels (0 = off)")
+    Double minDarkness;
+
     @Option(names = "--min-length-px", description = "override: minimum component extent, image px")
     Double minLengthPx;
 
@@ -44,6 +47,9 @@ final class CrackDetectorOptions {
         }
         if (minLengthPx != null) {
             c = c.withMinLengthPx(minLengthPx).withMinCrackLengthPx(minLengthPx);
+        }
+        if (minDarkness != null) {
+            c = c.withMinDarkness(minDarkness);
         }
         if (workScale != null) {
             c = c.withWorkScale(workScale);

@@ -50,8 +50,10 @@ public final class CrackDetector {
         check(grey8u);
         Mat out = new Mat();
         try (Mats m = new Mats()) {
+            Mat work = m.mat();
+            RidgeFilter.workImage(grey8u, cfg, work);
             Mat z = m.mat();
-            RidgeFilter.zMap(grey8u, cfg, z);
+            RidgeFilter.zMap(work, cfg, z);
             Mat s = m.mat();
             toScore(z, s, m);
             if (cfg.workScale() > 1) {
@@ -81,8 +83,10 @@ public final class CrackDetector {
         int ws = cfg.workScale();
         Mat fullMask = new Mat();
         try (Mats m = new Mats()) {
+            Mat work = m.mat();
+            RidgeFilter.workImage(grey8u, cfg, work);
             Mat z = m.mat();
-            RidgeFilter.zMap(grey8u, cfg, z);
+            RidgeFilter.zMap(work, cfg, z);
             if (scoreOut != null) {
                 Mat s = m.mat();
                 toScore(z, s, m);
@@ -97,6 +101,11 @@ public final class CrackDetector {
             Core.compare(z, new Scalar(cfg.highZ()), high, Core.CMP_GE);
             Core.compare(z, new Scalar(cfg.lowZ()), low, Core.CMP_GE);
             Mat mask = m.mat();
+            if (cfg.minDarkness() > 0) {
+                Mat dark = m.mat();
+                darkPixels(work, dark, m);
+                Core.bitwise_and(low, dark, low);
+            }
             MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, mask);
             Mat skel = m.mat();
             Thinning.thin(mask, skel);
@@ -126,6 +135,32 @@ public final class CrackDetector {
             fullMask.release();
             throw e;
         }
+    }
+
+    /**
+     * Pixels darker than the background by {@code minDarkness} mean absolute deviations: the
+     * background is the 5×5 median of the image at 1/8 of the working resolution (so ~40 px wide,
+     * wider than most cracks), scaled back up; the image is smoothed by σ = 0.7 first.
+     */
+    private void darkPixels(Mat work, Mat dst, Mats m) {
+        Mat small = work;
+        int down = 0;
+        while (down < 3 && small.cols() >= 32 && small.rows() >= 32) {
+            Mat next = m.mat();
+            Imgproc.pyrDown(small, next);
+            small = next;
+            down++;
+        }
+        Mat med = m.mat();
+        Imgproc.medianBlur(small, med, 5);
+        Mat bg = m.mat();
+        Imgproc.resize(med, bg, work.size(), 0, 0, Imgproc.INTER_LINEAR);
+        Mat smooth = m.mat();
+        Imgproc.GaussianBlur(work, smooth, new Size(0, 0), 0.7);
+        Mat depth = m.mat();
+        Core.subtract(bg, smooth, depth);
+        double mad = Core.norm(depth, Core.NORM_L1) / Math.max(1.0, depth.total());
+        Core.compare(depth, new Scalar(cfg.minDarkness() * Math.max(mad, 0.5)), dst, Core.CMP_GE);
     }
 
     /** s = z / (z + highZ). */

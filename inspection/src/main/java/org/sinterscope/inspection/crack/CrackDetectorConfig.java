@@ -15,13 +15,16 @@ package org.sinterscope.inspection.crack;
  * @param sigmaPx           Gaussian scale of the ridge filter on each level, level pixels (0.8–4; 1.5 recommended)
  * @param edgePenalty       how much of the scale-normalised gradient magnitude is subtracted from the
  *                          ridge strength, which suppresses the dark side of a step edge (0 = off; 0–2)
+ * @param minDarkness       a mask pixel must be darker than the background (median at 1/8 resolution) by this
+ *                          many mean absolute deviations of the image from that background; this makes the mask
+ *                          as wide as the dark crack, not as the filter (0 = off; 0–5)
  * @param highZ             hysteresis seed threshold, in texture units (z); a crack must reach it somewhere
  * @param lowZ              hysteresis growth threshold, z; {@code 0 < lowZ <= highZ}
  * @param minLengthPx       a detected component whose bounding box is shorter than this on its longer
  *                          side (image pixels) is dropped as texture or dust
  * @param minCrackLengthPx  a skeleton component shorter than this (image pixels) is not counted as a crack
  */
-public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, double edgePenalty,
+public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, double edgePenalty, double minDarkness,
                                   double highZ, double lowZ, double minLengthPx, double minCrackLengthPx) {
 
     public CrackDetectorConfig {
@@ -37,6 +40,9 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
         if (!(edgePenalty >= 0 && edgePenalty <= 2)) {
             throw new IllegalArgumentException("edgePenalty must be in [0, 2], got " + edgePenalty);
         }
+        if (!(minDarkness >= 0 && minDarkness <= 5)) {
+            throw new IllegalArgumentException("minDarkness must be in [0, 5], got " + minDarkness);
+        }
         if (!(lowZ > 0) || !(highZ >= lowZ) || !Double.isFinite(highZ)) {
             throw new IllegalArgumentException("thresholds need 0 < lowZ <= highZ, got lowZ=" + lowZ + ", highZ=" + highZ);
         }
@@ -48,7 +54,7 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
 
     /** Photos and frames of any size: full resolution, four scales. */
     public static CrackDetectorConfig standard() {
-        return new CrackDetectorConfig(1, 4, 1.5, 0.5, 4.0, 2.0, 20, 20);
+        return new CrackDetectorConfig(1, 4, 1.5, 0.5, 1.0, 4.0, 2.0, 20, 20);
     }
 
     /**
@@ -56,34 +62,38 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
      * 5× faster than {@link #standard()}.
      */
     public static CrackDetectorConfig line() {
-        return new CrackDetectorConfig(2, 3, 1.5, 0.5, 4.0, 2.0, 20, 20);
+        return new CrackDetectorConfig(2, 3, 1.5, 0.5, 1.0, 4.0, 2.0, 20, 20);
     }
 
     public CrackDetectorConfig withWorkScale(int v) {
-        return new CrackDetectorConfig(v, levels, sigmaPx, edgePenalty, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(v, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
     }
 
     public CrackDetectorConfig withLevels(int v) {
-        return new CrackDetectorConfig(workScale, v, sigmaPx, edgePenalty, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, v, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
     }
 
     public CrackDetectorConfig withSigmaPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, v, edgePenalty, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, v, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
     }
 
     public CrackDetectorConfig withEdgePenalty(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, v, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, v, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+    }
+
+    public CrackDetectorConfig withMinDarkness(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, v, highZ, lowZ, minLengthPx, minCrackLengthPx);
     }
 
     public CrackDetectorConfig withThresholds(double high, double low) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, high, low, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, high, low, minLengthPx, minCrackLengthPx);
     }
 
     public CrackDetectorConfig withMinLengthPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, highZ, lowZ, v, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, v, minCrackLengthPx);
     }
 
     public CrackDetectorConfig withMinCrackLengthPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, highZ, lowZ, minLengthPx, v);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, v);
     }
 }

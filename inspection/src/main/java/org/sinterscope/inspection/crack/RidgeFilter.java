@@ -31,21 +31,25 @@ final class RidgeFilter {
     private RidgeFilter() {
     }
 
-    /**
-     * Writes {@code z} ({@code CV_32FC1}) at the working resolution ({@code grey8u} divided by
-     * {@code cfg.workScale()}) into {@code dst}.
-     */
-    static void zMap(Mat grey8u, CrackDetectorConfig cfg, Mat dst) {
-        try (Mats m = new Mats()) {
-            Mat base = m.mat();
-            if (cfg.workScale() > 1) {
-                Mat small = m.mat();
+    /** The image at the working resolution ({@code 1/workScale}, area average) as {@code CV_32FC1}. */
+    static void workImage(Mat grey8u, CrackDetectorConfig cfg, Mat dst) {
+        if (cfg.workScale() > 1) {
+            Mat small = new Mat();
+            try {
                 Size s = new Size(Math.max(1, grey8u.cols() / cfg.workScale()), Math.max(1, grey8u.rows() / cfg.workScale()));
                 Imgproc.resize(grey8u, small, s, 0, 0, Imgproc.INTER_AREA);
-                small.convertTo(base, CvType.CV_32F);
-            } else {
-                grey8u.convertTo(base, CvType.CV_32F);
+                small.convertTo(dst, CvType.CV_32F);
+            } finally {
+                small.release();
             }
+        } else {
+            grey8u.convertTo(dst, CvType.CV_32F);
+        }
+    }
+
+    /** Writes {@code z} ({@code CV_32FC1}) of the working image {@code base} into {@code dst}. */
+    static void zMap(Mat base, CrackDetectorConfig cfg, Mat dst) {
+        try (Mats m = new Mats()) {
             dst.create(base.size(), CvType.CV_32F);
             dst.setTo(new Scalar(0));
             Mat level = base;
@@ -110,8 +114,8 @@ final class RidgeFilter {
                 Core.scaleAdd(gm, -cfg.edgePenalty() / (2 * sigma), dst, dst);
             }
             Imgproc.threshold(dst, dst, 0, 0, Imgproc.THRESH_TOZERO);
-            double noise = Core.norm(tr, Core.NORM_L1) / Math.max(1.0, tr.total());
-            Core.multiply(dst, new Scalar(1.0 / Math.max(noise, 1e-3)), dst);
+            double noise = Math.max(Core.norm(tr, Core.NORM_L1) / Math.max(1.0, tr.total()), 1e-3);
+            Core.multiply(dst, new Scalar(1.0 / noise), dst);
         }
     }
 }
