@@ -31,6 +31,9 @@ import org.sinterscope.camera.WebGrid;
  */
 public final class CrackDetector {
 
+    /** Seeds must be this many times darker than the mask's darkness threshold. */
+    static final double SEED_DARKNESS = 2.5;
+
     private final CrackDetectorConfig cfg;
 
     public CrackDetector(CrackDetectorConfig cfg) {
@@ -103,8 +106,10 @@ public final class CrackDetector {
             Mat mask = m.mat();
             if (cfg.minDarkness() > 0) {
                 Mat dark = m.mat();
-                darkPixels(work, dark, m);
+                Mat veryDark = m.mat();
+                darkPixels(work, dark, veryDark, m);
                 Core.bitwise_and(low, dark, low);
+                Core.bitwise_and(high, veryDark, high);
             }
             MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, mask);
             Mat skel = m.mat();
@@ -116,6 +121,16 @@ public final class CrackDetector {
                 Mat dist = m.mat();
                 Imgproc.distanceTransform(mask, dist, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
                 dt = MaskOps.gather(dist, xy);
+                int[] keep = SkeletonAnalysis.prune(xy, mask.cols(), mask.rows(), dt);
+                int[] xy2 = new int[keep.length * 2];
+                float[] dt2 = new float[keep.length];
+                for (int i = 0; i < keep.length; i++) {
+                    xy2[2 * i] = xy[2 * keep[i]];
+                    xy2[2 * i + 1] = xy[2 * keep[i] + 1];
+                    dt2[i] = dt[keep[i]];
+                }
+                xy = xy2;
+                dt = dt2;
                 Mat ang = m.mat();
                 orientation(mask, ang, m);
                 angle = MaskOps.gather(ang, xy);
@@ -140,9 +155,11 @@ public final class CrackDetector {
     /**
      * Pixels darker than the background by {@code minDarkness} mean absolute deviations: the
      * background is the 5×5 median of the image at 1/8 of the working resolution (so ~40 px wide,
-     * wider than most cracks), scaled back up; the image is smoothed by σ = 0.7 first.
+     * wider than most cracks), scaled back up; the image is smoothed by σ = 0.7 first. Seeds of
+     * the hysteresis must be {@value #SEED_DARKNESS} times as dark: a ridge response beside a bright
+     * line or on a step edge is not dark and seeds nothing.
      */
-    private void darkPixels(Mat work, Mat dst, Mats m) {
+    private void darkPixels(Mat work, Mat dst, Mat seedDst, Mats m) {
         Mat small = work;
         int down = 0;
         while (down < 3 && small.cols() >= 32 && small.rows() >= 32) {
@@ -161,6 +178,7 @@ public final class CrackDetector {
         Core.subtract(bg, smooth, depth);
         double mad = Core.norm(depth, Core.NORM_L1) / Math.max(1.0, depth.total());
         Core.compare(depth, new Scalar(cfg.minDarkness() * Math.max(mad, 0.5)), dst, Core.CMP_GE);
+        Core.compare(depth, new Scalar(SEED_DARKNESS * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
     }
 
     /** s = z / (z + highZ). */

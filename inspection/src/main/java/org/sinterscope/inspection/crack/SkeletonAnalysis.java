@@ -161,6 +161,83 @@ final class SkeletonAnalysis {
                 counted.isEmpty() ? 0 : counted.get(0).lengthMm, counted.size(), branches, h, defects);
     }
 
+    /**
+     * Removes spurs: chains from an end point to the first junction that are at most
+     * {@code dt(junction) + 2} pixels long (side twigs that thinning grows from a ragged mask
+     * edge are about half a crack width long). Returns the indices of the kept pixels.
+     */
+    static int[] prune(int[] xy, int cols, int rows, float[] dtPx) {
+        int n = xy.length / 2;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (long) xy[2 * i + 1] * cols + xy[2 * i];
+        }
+        boolean[] removed = new boolean[n];
+        int[] nb = new int[8];
+        java.util.List<Integer> path = new ArrayList<>();
+        for (int e = 0; e < n; e++) {
+            if (neighbours(xy, keys, cols, rows, e, nb, removed) != 1) {
+                continue;
+            }
+            path.clear();
+            path.add(e);
+            int prev = -1;
+            int cur = e;
+            int junction = -1;
+            while (path.size() <= 64) {
+                int count = neighbours(xy, keys, cols, rows, cur, nb, removed);
+                int next = -1;
+                int options = 0;
+                for (int k = 0; k < count; k++) {
+                    if (nb[k] != prev && !path.contains(nb[k])) {
+                        options++;
+                        next = nb[k];
+                    }
+                }
+                if (options == 0) {
+                    break; // an isolated short piece: left to the length filter
+                }
+                if (options > 1 || neighbours(xy, keys, cols, rows, next, new int[8], removed) > 2) {
+                    junction = options > 1 ? cur : next;
+                    break;
+                }
+                prev = cur;
+                cur = next;
+                path.add(cur);
+            }
+            if (junction >= 0 && path.size() <= dtPx[junction] + 2) {
+                for (int i : path) {
+                    if (i != junction) {
+                        removed[i] = true;
+                    }
+                }
+            }
+        }
+        int kept = 0;
+        for (boolean r : removed) {
+            kept += r ? 0 : 1;
+        }
+        int[] out = new int[kept];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            if (!removed[i]) {
+                out[j++] = i;
+            }
+        }
+        return out;
+    }
+
+    private static int neighbours(int[] xy, long[] keys, int cols, int rows, int i, int[] out, boolean[] removed) {
+        int c = 0;
+        for (int k = 0; k < 8; k++) {
+            int j = find(keys, cols, rows, xy[2 * i] + DX[k], xy[2 * i + 1] + DY[k]);
+            if (j >= 0 && !removed[j]) {
+                out[c++] = j;
+            }
+        }
+        return c;
+    }
+
     /** Aggregates of the skeleton analysis, before the area is known. */
     record CrackResultParts(double totalLengthMm, double meanWidthUm, double maxWidthUm, double longestMm, int count,
                             int branchPoints, List<Double> histogramMm, List<CrackDefect> defects) {
