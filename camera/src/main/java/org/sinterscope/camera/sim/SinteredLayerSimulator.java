@@ -22,6 +22,7 @@ public final class SinteredLayerSimulator implements FrameSource {
 
     public SinteredLayerSimulator(SinteredLayerConfig cfg) {
         this.cfg = java.util.Objects.requireNonNull(cfg, "cfg");
+        org.sinterscope.camera.OpenCvNative.load();
     }
 
     public SinteredLayerConfig config() {
