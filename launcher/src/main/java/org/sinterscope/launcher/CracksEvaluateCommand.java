@@ -77,7 +77,7 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
         CrackDataset data;
         try {
             data = CrackDataset.scan(images, masks).part(part, splitSeed, heldout);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (limit != null) {
