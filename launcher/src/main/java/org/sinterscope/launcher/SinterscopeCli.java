@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 RoughnessCommand.class,
+                CracksCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 

@@ -1,0 +1,246 @@
+package org.sinterscope.inspection.crack;
+
+import java.util.Objects;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.sinterscope.camera.Mats;
+import org.sinterscope.camera.OpenCvNative;
+import org.sinterscope.camera.WebGrid;
+
+/**
+ * Finds cracks, dark thin branching lines, in a grey image and measures them.
+ *
+ * <ol>
+ *   <li><b>Score.</b> Multi-scale dark-ridge strength {@code z} in texture units
+ *       ({@link RidgeFilter}); the score map is {@code z / (z + highZ)} in [0, 1), so the seed
+ *       threshold sits at 0.5.</li>
+ *   <li><b>Mask.</b> Hysteresis: the 8-connected regions of {@code z ≥ lowZ} that reach
+ *       {@code z ≥ highZ} somewhere and are at least {@code minLengthPx} long (bounding box).</li>
+ *   <li><b>Skeleton.</b> Zhang–Suen thinning ({@link Thinning}).</li>
+ *   <li><b>Measure.</b> Length, width, branches and orientation on the skeleton pixels
+ *       ({@link CrackMeasurements}); crack direction from the structure tensor of the blurred mask.</li>
+ * </ol>
+ * Everything after step 1 runs at the working resolution ({@code workScale}); the mask is
+ * scaled back to the input size. Thread-safe: holds only its configuration.
+ */
+public final class CrackDetector {
+
+    /** Seeds must be this many times darker than the mask's darkness threshold. */
+    static final double SEED_DARKNESS = 2.5;
+
+    private final CrackDetectorConfig cfg;
+
+    public CrackDetector(CrackDetectorConfig cfg) {
+        this.cfg = Objects.requireNonNull(cfg, "cfg");
+        OpenCvNative.load();
+    }
+
+    public CrackDetectorConfig config() {
+        return cfg;
+    }
+
+    /**
+     * The crack score map, {@code CV_32FC1} in [0, 1), the size of {@code grey8u}; the caller
+     * releases it.
+     */
+    public Mat scoreMap(Mat grey8u) {
+        check(grey8u);
+        Mat out = new Mat();
+        try (Mats m = new Mats()) {
+            Mat work = m.mat();
+            RidgeFilter.workImage(grey8u, cfg, work);
+            Mat z = m.mat();
+            RidgeFilter.zMap(work, cfg, z);
+            Mat s = m.mat();
+            toScore(z, s, m);
+            if (cfg.workScale() > 1) {
+                Imgproc.resize(s, out, grey8u.size(), 0, 0, Imgproc.INTER_LINEAR);
+            } else {
+                s.copyTo(out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Detects and measures the cracks of {@code grey8u} ({@code CV_8UC1}), located on the web
+     * through {@code grid}. The returned result owns its mask.
+     */
+    public CrackResult detect(Mat grey8u, WebGrid grid) {
+        return detect(grey8u, grid, null);
+    }
+
+    /**
+     * As {@link #detect(Mat, WebGrid)}; when {@code scoreOut} is not null the score map (as
+     * {@link #scoreMap}) is written into it too, at no extra cost.
+     */
+    public CrackResult detect(Mat grey8u, WebGrid grid, Mat scoreOut) {
+        check(grey8u);
+        Objects.requireNonNull(grid, "grid");
+        int ws = cfg.workScale();
+        Mat fullMask = new Mat();
+        try (Mats m = new Mats()) {
+            Mat work = m.mat();
+            RidgeFilter.workImage(grey8u, cfg, work);
+            Mat z = m.mat();
+            RidgeFilter.zMap(work, cfg, z);
+            if (scoreOut != null) {
+                Mat s = m.mat();
+                toScore(z, s, m);
+                if (ws > 1) {
+                    Imgproc.resize(s, scoreOut, grey8u.size(), 0, 0, Imgproc.INTER_LINEAR);
+                } else {
+                    s.copyTo(scoreOut);
+                }
+            }
+            Mat high = m.mat();
+            Mat low = m.mat();
+            Core.compare(z, new Scalar(cfg.highZ()), high, Core.CMP_GE);
+            Core.compare(z, new Scalar(cfg.lowZ()), low, Core.CMP_GE);
+            Mat mask = m.mat();
+            if (cfg.minDarkness() > 0) {
+                Mat dark = m.mat();
+                Mat veryDark = m.mat();
+                darkPixels(work, dark, veryDark, m);
+                Core.bitwise_and(low, dark, low);
+                Core.bitwise_and(high, veryDark, high);
+            }
+            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, mask);
+            Mat skel = m.mat();
+            Thinning.thin(mask, skel);
+            int[] xy = MaskOps.nonZeroPoints(skel);
+            float[] dt = new float[0];
+            float[] angle = new float[0];
+            if (xy.length > 0) {
+                Mat dist = m.mat();
+                Imgproc.distanceTransform(mask, dist, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
+                dt = MaskOps.gather(dist, xy);
+                int[] keep = SkeletonAnalysis.prune(xy, mask.cols(), mask.rows(), dt);
+                int[] xy2 = new int[keep.length * 2];
+                float[] dt2 = new float[keep.length];
+                for (int i = 0; i < keep.length; i++) {
+                    xy2[2 * i] = xy[2 * keep[i]];
+                    xy2[2 * i + 1] = xy[2 * keep[i] + 1];
+                    dt2[i] = dt[keep[i]];
+                }
+                xy = xy2;
+                dt = dt2;
+                Mat ang = m.mat();
+                orientation(mask, ang, m);
+                angle = MaskOps.gather(ang, xy);
+            }
+            SkeletonAnalysis.CrackResultParts p = SkeletonAnalysis.analyse(xy, mask.cols(), mask.rows(), dt, angle, ws, grid,
+                    cfg.minCrackLengthPx() * Math.min(grid.pitch().xMmPerPx(), grid.pitch().yMmPerPx()));
+            double areaMm2 = grid.areaMm2((double) grey8u.cols() * grey8u.rows());
+            CrackMeasurements cm = new CrackMeasurements(p.totalLengthMm(), areaMm2, p.totalLengthMm() / areaMm2,
+                    p.meanWidthUm(), p.maxWidthUm(), p.longestMm(), p.count(), p.branchPoints(), p.histogramMm());
+            if (ws > 1) {
+                Imgproc.resize(mask, fullMask, grey8u.size(), 0, 0, Imgproc.INTER_NEAREST);
+            } else {
+                mask.copyTo(fullMask);
+            }
+            return new CrackResult(cm, p.defects(), fullMask);
+        } catch (RuntimeException e) {
+            fullMask.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Pixels darker than the background by {@code minDarkness} mean absolute deviations: the
+     * background is the 5×5 median of the image at 1/8 of the working resolution (so ~40 px wide,
+     * wider than most cracks), scaled back up; the image is smoothed by σ = 0.7 first. Seeds of
+     * the hysteresis must be {@value #SEED_DARKNESS} times as dark: a ridge response beside a bright
+     * line or on a step edge is not dark and seeds nothing.
+     */
+    private void darkPixels(Mat work, Mat dst, Mat seedDst, Mats m) {
+        Mat small = work;
+        int down = 0;
+        while (down < 3 && small.cols() >= 32 && small.rows() >= 32) {
+            Mat next = m.mat();
+            Imgproc.pyrDown(small, next);
+            small = next;
+            down++;
+        }
+        Mat med = m.mat();
+        Imgproc.medianBlur(small, med, 5);
+        Mat bg = m.mat();
+        Imgproc.resize(med, bg, work.size(), 0, 0, Imgproc.INTER_LINEAR);
+        Mat smooth = m.mat();
+        Imgproc.GaussianBlur(work, smooth, new Size(0, 0), 0.7);
+        Mat depth = m.mat();
+        Core.subtract(bg, smooth, depth);
+        double mad = Core.norm(depth, Core.NORM_L1) / Math.max(1.0, depth.total());
+        Core.compare(depth, new Scalar(cfg.minDarkness() * Math.max(mad, 0.5)), dst, Core.CMP_GE);
+        Core.compare(depth, new Scalar(SEED_DARKNESS * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
+    }
+
+    /** s = z / (z + highZ). */
+    private void toScore(Mat z, Mat dst, Mats m) {
+        Mat den = m.mat();
+        Core.add(z, new Scalar(cfg.highZ()), den);
+        Core.divide(z, den, dst);
+    }
+
+    /**
+     * Crack direction in degrees [0, 180) from +x towards +y: perpendicular to the dominant
+     * gradient of the mask blurred by σ = 2, from the structure tensor smoothed by σ = 2. Only the
+     * bounding box of the mask is computed; elsewhere 0.
+     */
+    private static void orientation(Mat mask, Mat dst, Mats m) {
+        dst.create(mask.size(), CvType.CV_32F);
+        dst.setTo(new Scalar(0));
+        Rect box = Imgproc.boundingRect(mask);
+        int pad = 8;
+        int x0 = Math.max(0, box.x - pad);
+        int y0 = Math.max(0, box.y - pad);
+        int x1 = Math.min(mask.cols(), box.x + box.width + pad);
+        int y1 = Math.min(mask.rows(), box.y + box.height + pad);
+        Rect roi = new Rect(x0, y0, x1 - x0, y1 - y0);
+        Mat src = m.add(mask.submat(roi));
+        Mat f = m.mat();
+        src.convertTo(f, CvType.CV_32F, 1.0 / 255);
+        Imgproc.GaussianBlur(f, f, new Size(0, 0), 2);
+        Mat gx = m.mat();
+        Mat gy = m.mat();
+        Imgproc.Sobel(f, gx, CvType.CV_32F, 1, 0, 3);
+        Imgproc.Sobel(f, gy, CvType.CV_32F, 0, 1, 3);
+        Mat jxx = m.mat();
+        Mat jyy = m.mat();
+        Mat jxy = m.mat();
+        Core.multiply(gx, gx, jxx);
+        Core.multiply(gy, gy, jyy);
+        Core.multiply(gx, gy, jxy);
+        Size k = new Size(0, 0);
+        Imgproc.GaussianBlur(jxx, jxx, k, 2);
+        Imgproc.GaussianBlur(jyy, jyy, k, 2);
+        Imgproc.GaussianBlur(jxy, jxy, k, 2);
+        Mat a = m.mat();
+        Core.subtract(jxx, jyy, a);
+        Core.multiply(jxy, new Scalar(2), jxy);
+        Mat phi = m.mat();
+        Core.phase(a, jxy, phi, true); // 2·(gradient angle), degrees [0, 360)
+        // crack direction = gradient angle + 90°, folded into [0, 180)
+        Core.multiply(phi, new Scalar(0.5), phi);
+        Core.add(phi, new Scalar(90), phi);
+        Mat wrap = m.mat();
+        Core.compare(phi, new Scalar(180), wrap, Core.CMP_GE);
+        Core.subtract(phi, new Scalar(180), phi, wrap);
+        Mat out = m.add(dst.submat(roi));
+        phi.copyTo(out);
+    }
+
+    private static void check(Mat grey8u) {
+        Objects.requireNonNull(grey8u, "image");
+        if (grey8u.empty() || grey8u.type() != CvType.CV_8UC1) {
+            throw new IllegalArgumentException("crack detection needs a non-empty 8-bit grey image (CV_8UC1), got "
+                    + (grey8u.empty() ? "an empty image" : CvType.typeToString(grey8u.type())));
+        }
+    }
+}

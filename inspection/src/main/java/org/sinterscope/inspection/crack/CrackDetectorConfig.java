@@ -1,0 +1,99 @@
+package org.sinterscope.inspection.crack;
+
+/**
+ * Settings of the {@link CrackDetector}. Immutable; start from a preset and change what you need
+ * with the {@code with…} methods.
+ *
+ * <p>The detector works on a pyramid: level 0 is the image at {@code 1/workScale} of its
+ * resolution, each further level halves it again. On every level the dark-ridge response is taken
+ * at one Gaussian scale {@code sigmaPx} (level pixels), so the levels see cracks of about
+ * {@code 2·sigmaPx·2^level·workScale} image pixels width. Responses are in units of the level's
+ * own texture (a z-score), which makes the thresholds independent of image contrast.
+ *
+ * @param workScale         1 = full resolution, 2 = half (4× fewer pixels); integer ≥ 1
+ * @param levels            pyramid levels (scales); 1–5. 4 covers cracks of ~2–25 px at workScale 1
+ * @param sigmaPx           Gaussian scale of the ridge filter on each level, level pixels (0.8–4; 1.5 recommended)
+ * @param edgePenalty       how much of the scale-normalised gradient magnitude is subtracted from the
+ *                          ridge strength, which suppresses the dark side of a step edge (0 = off; 0–2)
+ * @param minDarkness       a mask pixel must be darker than the background (median at 1/8 resolution) by this
+ *                          many mean absolute deviations of the image from that background; this makes the mask
+ *                          as wide as the dark crack, not as the filter (0 = off; 0–5)
+ * @param highZ             hysteresis seed threshold, in texture units (z); a crack must reach it somewhere
+ * @param lowZ              hysteresis growth threshold, z; {@code 0 < lowZ <= highZ}
+ * @param minLengthPx       a detected component whose bounding box is shorter than this on its longer
+ *                          side (image pixels) is dropped as texture or dust
+ * @param minCrackLengthPx  a skeleton component shorter than this (image pixels) is not counted as a crack
+ */
+public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, double edgePenalty, double minDarkness,
+                                  double highZ, double lowZ, double minLengthPx, double minCrackLengthPx) {
+
+    public CrackDetectorConfig {
+        if (workScale < 1 || workScale > 4) {
+            throw new IllegalArgumentException("workScale must be 1..4, got " + workScale);
+        }
+        if (levels < 1 || levels > 5) {
+            throw new IllegalArgumentException("levels must be 1..5, got " + levels);
+        }
+        if (!(sigmaPx >= 0.8 && sigmaPx <= 4)) {
+            throw new IllegalArgumentException("sigmaPx must be in [0.8, 4], got " + sigmaPx);
+        }
+        if (!(edgePenalty >= 0 && edgePenalty <= 2)) {
+            throw new IllegalArgumentException("edgePenalty must be in [0, 2], got " + edgePenalty);
+        }
+        if (!(minDarkness >= 0 && minDarkness <= 5)) {
+            throw new IllegalArgumentException("minDarkness must be in [0, 5], got " + minDarkness);
+        }
+        if (!(lowZ > 0) || !(highZ >= lowZ) || !Double.isFinite(highZ)) {
+            throw new IllegalArgumentException("thresholds need 0 < lowZ <= highZ, got lowZ=" + lowZ + ", highZ=" + highZ);
+        }
+        if (!(minLengthPx >= 0) || !(minCrackLengthPx >= 0) || !Double.isFinite(minLengthPx) || !Double.isFinite(minCrackLengthPx)) {
+            throw new IllegalArgumentException("minimum lengths must be finite and >= 0, got minLengthPx=" + minLengthPx
+                    + ", minCrackLengthPx=" + minCrackLengthPx);
+        }
+    }
+
+    /** Photos and frames of any size: full resolution, four scales. */
+    public static CrackDetectorConfig standard() {
+        return new CrackDetectorConfig(1, 4, 1.5, 0.25, 1.0, 4.0, 2.0, 20, 20);
+    }
+
+    /**
+     * For the line: half resolution, three scales (cracks of ~2–25 px at full resolution), about
+     * 5× faster than {@link #standard()}.
+     */
+    public static CrackDetectorConfig line() {
+        return new CrackDetectorConfig(2, 3, 1.5, 0.25, 1.0, 4.0, 2.0, 20, 20);
+    }
+
+    public CrackDetectorConfig withWorkScale(int v) {
+        return new CrackDetectorConfig(v, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+    }
+
+    public CrackDetectorConfig withLevels(int v) {
+        return new CrackDetectorConfig(workScale, v, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+    }
+
+    public CrackDetectorConfig withSigmaPx(double v) {
+        return new CrackDetectorConfig(workScale, levels, v, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+    }
+
+    public CrackDetectorConfig withEdgePenalty(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, v, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+    }
+
+    public CrackDetectorConfig withMinDarkness(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, v, highZ, lowZ, minLengthPx, minCrackLengthPx);
+    }
+
+    public CrackDetectorConfig withThresholds(double high, double low) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, high, low, minLengthPx, minCrackLengthPx);
+    }
+
+    public CrackDetectorConfig withMinLengthPx(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, v, minCrackLengthPx);
+    }
+
+    public CrackDetectorConfig withMinCrackLengthPx(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, v);
+    }
+}

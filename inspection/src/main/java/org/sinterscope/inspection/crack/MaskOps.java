@@ -1,0 +1,148 @@
+package org.sinterscope.inspection.crack;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+import org.sinterscope.camera.Mats;
+
+/**
+ * Vectorised helpers on binary masks and label images: gathering values at sparse points and
+ * keeping connected components by a per-component decision, both through {@link Imgproc#remap}
+ * (a table look-up with nearest-neighbour sampling), so that no Java loop touches every pixel.
+ */
+final class MaskOps {
+
+    /** remap() refuses maps wider or taller than SHRT_MAX; gathers are laid out in rows of this width. */
+    private static final int ROW = 4096;
+
+    private MaskOps() {
+    }
+
+    /** The non-zero pixels of a {@code CV_8UC1} mask in row-major order, as {@code int[]{x0, y0, x1, y1, ...}}. */
+    static int[] nonZeroPoints(Mat mask8u) {
+        if (Core.countNonZero(mask8u) == 0) {
+            return new int[0];
+        }
+        Mat pts = new Mat();
+        try {
+            Core.findNonZero(mask8u, pts);
+            int[] xy = new int[(int) pts.total() * 2];
+            pts.get(0, 0, xy);
+            return xy;
+        } finally {
+            pts.release();
+        }
+    }
+
+    /**
+     * Samples {@code src} ({@code CV_32FC1}) at the points {@code xy} (pairs, as from
+     * {@link #nonZeroPoints}); nearest neighbour, so integer points read exact values.
+     */
+    static float[] gather(Mat src32f, int[] xy) {
+        int n = xy.length / 2;
+        if (n == 0) {
+            return new float[0];
+        }
+        int cols = Math.min(n, ROW);
+        int rows = (n + cols - 1) / cols;
+        float[] map = new float[rows * cols * 2];
+        for (int i = 0; i < n; i++) {
+            map[2 * i] = xy[2 * i];
+            map[2 * i + 1] = xy[2 * i + 1];
+        }
+        try (Mats m = new Mats()) {
+            Mat mapMat = m.add(new Mat(rows, cols, CvType.CV_32FC2));
+            mapMat.put(0, 0, map);
+            Mat out = m.mat();
+            Imgproc.remap(src32f, out, mapMat, new Mat(), Imgproc.INTER_NEAREST, Core.BORDER_CONSTANT, new Scalar(0));
+            float[] all = new float[rows * cols];
+            out.get(0, 0, all);
+            float[] res = new float[n];
+            System.arraycopy(all, 0, res, 0, n);
+            return res;
+        }
+    }
+
+    /**
+     * The mask of the components of {@code labels32s} whose {@code keep[label]} is true
+     * ({@code CV_8UC1}, 255 = kept), written into {@code dst}. Label 0 (background) is never kept.
+     */
+    static void keepLabels(Mat labels32s, boolean[] keep, Mat dst) {
+        int n = keep.length;
+        int cols = Math.min(n, ROW);
+        int rows = (n + cols - 1) / cols;
+        byte[] table = new byte[rows * cols];
+        for (int i = 1; i < n; i++) {
+            table[i] = keep[i] ? (byte) 255 : 0;
+        }
+        try (Mats m = new Mats()) {
+            Mat lut = m.add(new Mat(rows, cols, CvType.CV_8UC1));
+            lut.put(0, 0, table);
+            // label -> (label mod cols, label div cols) as float coordinates into the table
+            Mat mx = m.mat();
+            Mat my = m.mat();
+            Mat lx = m.mat();
+            Mat ly = m.mat();
+            if (rows == 1) {
+                labels32s.convertTo(lx, CvType.CV_32F);
+                ly = m.add(Mat.zeros(labels32s.size(), CvType.CV_32F));
+            } else {
+                Mat q = m.mat();
+                labels32s.convertTo(q, CvType.CV_64F, 1.0 / cols);
+                Mat qf = m.mat();
+                q.convertTo(qf, CvType.CV_32S, 1.0, -0.5 + 1e-9); // floor for non-negative values
+                Mat back = m.mat();
+                Core.multiply(qf, new Scalar(cols), back);
+                Core.subtract(labels32s, back, mx);
+                mx.convertTo(lx, CvType.CV_32F);
+                qf.convertTo(ly, CvType.CV_32F);
+            }
+            Imgproc.remap(lut, dst, lx, ly, Imgproc.INTER_NEAREST, Core.BORDER_CONSTANT, new Scalar(0));
+        }
+    }
+
+    /**
+     * Hysteresis with a shape test: the 8-connected components of {@code low} (8u, non-zero = on)
+     * that contain at least one pixel of {@code high} and whose bounding box is at least
+     * {@code minExtentPx} long on its longer side. Result in {@code dst} ({@code CV_8UC1}, 0/255).
+     */
+    static void hysteresis(Mat low, Mat high, double minExtentPx, Mat dst) {
+        try (Mats m = new Mats()) {
+            Mat labels = m.mat();
+            Mat stats = m.mat();
+            Mat centroids = m.mat();
+            int n = Imgproc.connectedComponentsWithStats(low, labels, stats, centroids, 8, CvType.CV_32S);
+            boolean[] keep = new boolean[n];
+            if (n <= 1) {
+                dst.create(low.size(), CvType.CV_8UC1);
+                dst.setTo(new Scalar(0));
+                return;
+            }
+            int[] st = new int[n * 5];
+            stats.get(0, 0, st);
+            boolean[] longEnough = new boolean[n];
+            for (int i = 1; i < n; i++) {
+                int w = st[i * 5 + Imgproc.CC_STAT_WIDTH];
+                int h = st[i * 5 + Imgproc.CC_STAT_HEIGHT];
+                longEnough[i] = Math.max(w, h) >= minExtentPx;
+            }
+            Mat seeds = m.mat();
+            Core.bitwise_and(high, low, seeds);
+            int[] xy = nonZeroPoints(seeds);
+            if (xy.length > 0) {
+                Mat labelsF = m.mat();
+                labels.convertTo(labelsF, CvType.CV_32F);
+                float[] lab = gather(labelsF, xy);
+                for (float f : lab) {
+                    int l = (int) f;
+                    if (l > 0 && longEnough[l]) {
+                        keep[l] = true;
+                    }
+                }
+            }
+            keepLabels(labels, keep, dst);
+        }
+    }
+}
