@@ -26,6 +26,7 @@ public final class StationRoutes extends RouteBuilder {
     public void configure() {
         from("timer:camera?repeatCount=1&delay=0")
                 .routeId("camera")
+                .autoStartup("{{sinterscope.camera.auto-startup}}")
                 .routeConfigurationId(StationErrorHandling.ID)
                 .doTry()
                     .loopDoWhile(method(StationBeans.SOURCE, "hasNext"))

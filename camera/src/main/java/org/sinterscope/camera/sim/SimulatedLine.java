@@ -34,8 +34,13 @@ public final class SimulatedLine implements FrameSource {
      * @param encoder paced or free-running; the line starts it on the first frame
      */
     public SimulatedLine(SimulatedLineConfig cfg, SimulatedEncoder encoder) {
+        this(cfg, encoder, DefectPlan.generate(cfg));
+    }
+
+    /** A line with a given plan instead of one drawn from the seed (tests place defects exactly). */
+    public SimulatedLine(SimulatedLineConfig cfg, SimulatedEncoder encoder, DefectPlan plan) {
         this.cfg = cfg;
-        this.plan = DefectPlan.generate(cfg);
+        this.plan = plan;
         this.encoder = encoder;
         this.renderer = new ElectrodeRenderer(cfg, plan);
         this.frames = cfg.frameCount();
