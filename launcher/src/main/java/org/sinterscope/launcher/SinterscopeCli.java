@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Inline inspection station for the negative-electrode line.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ClassifierCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 

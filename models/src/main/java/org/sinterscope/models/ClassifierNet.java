@@ -123,7 +123,9 @@ public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int cl
             SDVariable var = sd.mean("bn" + i + "_var", centred.mul(centred), true, 0, 2, 3);
             SDVariable gamma = sd.var("gamma" + i, params.get("gamma" + i).dup());
             SDVariable beta = sd.var("beta" + i, params.get("beta" + i).dup());
-            x = centred.div(sd.math().sqrt(var.add(EPS))).mul(gamma).add(beta);
+            // γ/√(σ²+ε) is per channel: one small op, then one multiply-add over the whole tensor
+            SDVariable scale = gamma.div(sd.math().sqrt(var.add(EPS)));
+            x = centred.mul(scale).add(beta);
             x = sd.nn().relu(x, 0);
             if (i < last) {
                 x = sd.cnn().maxPooling2d(x, pool());

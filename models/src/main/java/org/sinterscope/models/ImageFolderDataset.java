@@ -181,6 +181,15 @@ public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<
         return stratified(all, valFraction, testFraction, seed);
     }
 
+    /** The patches to evaluate a model on: the test split when the data has one, else every image. */
+    public PatchSet loadForEvaluation(int sizePx) {
+        PatchPreparer prep = new PatchPreparer(PatchSettings.wholeImage(sizePx));
+        if (files.containsKey("test")) {
+            return read(files.get("test"), prep);
+        }
+        return read(allSamples(), prep);
+    }
+
     /** A seeded stratified split of {@code all}. */
     public static DataSplit stratified(PatchSet all, double valFraction, double testFraction, long seed) {
         if (!(valFraction > 0 && testFraction >= 0 && valFraction + testFraction < 1)) {

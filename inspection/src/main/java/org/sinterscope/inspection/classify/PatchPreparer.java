@@ -86,37 +86,18 @@ public final class PatchPreparer {
      *                                  not meet the image at all
      */
     public void prepareInto(Mat grey, PixelRect candidate, float[] dst, int offset) {
-        int type = grey.type();
-        if (type != CvType.CV_8UC1 && type != CvType.CV_16UC1) {
-            throw new IllegalArgumentException("patches are cut from 8- or 16-bit grey images, got " + CvType.typeToString(type));
-        }
         if (offset < 0 || offset + settings.valuesPerPatch() > dst.length) {
             throw new IllegalArgumentException("patch of " + settings.valuesPerPatch() + " values does not fit at offset "
                     + offset + " of an array of " + dst.length);
         }
-        PixelRect win = window(candidate);
-        int iw = grey.cols();
-        int ih = grey.rows();
-        int x0 = Math.max(0, win.x());
-        int y0 = Math.max(0, win.y());
-        int x1 = Math.min(iw, win.x1());
-        int y1 = Math.min(ih, win.y1());
-        if (x1 <= x0 || y1 <= y0) {
-            throw new IllegalArgumentException("candidate " + candidate + " lies outside the " + iw + "x" + ih + " image");
-        }
-        double scale = type == CvType.CV_8UC1 ? 1.0 / 255 : 1.0 / 65535;
+        double scale = grey.type() == CvType.CV_16UC1 ? 1.0 / 65535 : 1.0 / 255;
         int s = settings.sizePx();
         try (Mats m = new Mats()) {
-            Mat roi = m.add(grey.submat(new Rect(x0, y0, x1 - x0, y1 - y0)));
-            Mat src = roi;
-            if (x0 != win.x() || y0 != win.y() || x1 != win.x1() || y1 != win.y1()) {
-                src = m.mat();
-                Core.copyMakeBorder(roi, src, y0 - win.y(), win.y1() - y1, x0 - win.x(), win.x1() - x1, Core.BORDER_REPLICATE);
-            }
+            Mat src = m.add(crop(grey, candidate));
             Mat f = m.mat();
             src.convertTo(f, CvType.CV_32F, scale);
             Mat resized = m.mat();
-            int interp = (win.width() >= s && win.height() >= s) ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR;
+            int interp = (src.cols() >= s && src.rows() >= s) ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR;
             Imgproc.resize(f, resized, new Size(s, s), 0, 0, interp);
             if (offset == 0 && dst.length == s * s) {
                 resized.get(0, 0, dst);
@@ -125,6 +106,36 @@ public final class PatchPreparer {
                 resized.get(0, 0, one);
                 System.arraycopy(one, 0, dst, offset, one.length);
             }
+        }
+    }
+
+    /**
+     * The crop window of {@code candidate} as a new image of the same type (parts outside the
+     * image repeat its border pixels), before resizing: what a labelled export should save so that
+     * training on it sees exactly what the line sees. The caller releases it.
+     *
+     * @throws IllegalArgumentException for a non-grey image, an empty candidate or one outside the image
+     */
+    public Mat crop(Mat grey, PixelRect candidate) {
+        int type = grey.type();
+        if (type != CvType.CV_8UC1 && type != CvType.CV_16UC1) {
+            throw new IllegalArgumentException("patches are cut from 8- or 16-bit grey images, got " + CvType.typeToString(type));
+        }
+        PixelRect win = window(candidate);
+        int x0 = Math.max(0, win.x());
+        int y0 = Math.max(0, win.y());
+        int x1 = Math.min(grey.cols(), win.x1());
+        int y1 = Math.min(grey.rows(), win.y1());
+        if (x1 <= x0 || y1 <= y0) {
+            throw new IllegalArgumentException("candidate " + candidate + " lies outside the " + grey.cols() + "x" + grey.rows() + " image");
+        }
+        Mat roi = grey.submat(new Rect(x0, y0, x1 - x0, y1 - y0));
+        try {
+            Mat out = new Mat();
+            Core.copyMakeBorder(roi, out, y0 - win.y(), win.y1() - y1, x0 - win.x(), win.x1() - x1, Core.BORDER_REPLICATE);
+            return out;
+        } finally {
+            roi.release();
         }
     }
 }
