@@ -92,18 +92,24 @@ public final class ModelBundle {
      * @param source what to call it in messages, such as its file name
      */
     public static ModelBundle load(InputStream in, String source) throws ModelBundleException {
-        Map<String, byte[]> entries = new HashMap<>();
-        long total = 0;
+        byte[] all;
         try {
-            ZipInputStream zip = new ZipInputStream(in);
+            all = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new ModelBundleException("cannot read model bundle " + source + ": " + e.getMessage(), e);
+        }
+        if (all.length > MAX_BYTES) {
+            throw new ModelBundleException("model bundle " + source + " is larger than " + (MAX_BYTES >> 20) + " MiB: refused");
+        }
+        if (!hasZipEnd(all)) {
+            throw new ModelBundleException("model bundle " + source + " is not a zip file or is truncated (" + all.length
+                    + " bytes, no zip end record)");
+        }
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(all))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                byte[] data = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES - total + 1));
-                total += data.length;
-                if (total > MAX_BYTES) {
-                    throw new ModelBundleException("model bundle " + source + " is larger than " + (MAX_BYTES >> 20) + " MiB: refused");
-                }
-                entries.put(e.getName(), data);
+                entries.put(e.getName(), zip.readAllBytes());
             }
         } catch (IOException e) {
             throw new ModelBundleException("model bundle " + source + " is corrupt or truncated: " + e.getMessage(), e);
@@ -142,6 +148,16 @@ public final class ModelBundle {
         ModelBundle b = new ModelBundle(md, norm, graph);
         b.check(source);
         return b;
+    }
+
+    /** True when the last 22 to 22 + 65535 bytes hold a zip end-of-central-directory record. */
+    private static boolean hasZipEnd(byte[] b) {
+        for (int i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Loads the graph, checks its input and output names and does a dry run on a blank patch. */
