@@ -132,12 +132,13 @@ public final class ClassifierCommand implements Runnable {
             ImageFolderDataset ds = ImageFolderDataset.scan(data);
             DataSplit split = ds.load(inputSize, valFraction, testFraction, seed);
             TrainingSettings ts = TrainingSettings.generic(seed).withEpochs(epochs);
-            try (ProgressBar bar = ProgressBar.onConsole()) {
-                ClassifierTrainer.Result r = new ClassifierTrainer(ts, bar).train(split, PatchSettings.wholeImage(inputSize), ds.dataHash());
+            spec.commandLine().getOut();
+            ClassifierTrainer.Result r;
+            try (StdoutToStderr quiet = new StdoutToStderr(); ProgressBar bar = ProgressBar.onConsole()) {
+                r = new ClassifierTrainer(ts, bar).train(split, PatchSettings.wholeImage(inputSize), ds.dataHash());
                 BundleFiles.write(r.bundle(), out);
-                bar.close();
-                report(spec, json, out, r);
             }
+            report(spec, json, out, r);
             return 0;
         }
     }
@@ -156,11 +157,14 @@ public final class ClassifierCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ModelBundle bundle = BundleFiles.read(model);
-            ImageFolderDataset ds = ImageFolderDataset.scan(data);
-            PatchSet set = ds.loadForEvaluation(bundle.metadata().inputSizePx());
-            Evaluation e = BundleEvaluator.evaluate(bundle, set);
             PrintWriter w = spec.commandLine().getOut();
+            Evaluation e;
+            try (StdoutToStderr quiet = new StdoutToStderr()) {
+                ModelBundle bundle = BundleFiles.read(model);
+                ImageFolderDataset ds = ImageFolderDataset.scan(data);
+                PatchSet set = ds.loadForEvaluation(bundle.metadata().inputSizePx());
+                e = BundleEvaluator.evaluate(bundle, set);
+            }
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("model", model.toAbsolutePath().toString());
@@ -193,12 +197,13 @@ public final class ClassifierCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (ProgressBar bar = ProgressBar.onConsole()) {
-                ClassifierTrainer.Result r = DefaultClassifier.build(perClass, epochs, seed, bar);
+            spec.commandLine().getOut();
+            ClassifierTrainer.Result r;
+            try (StdoutToStderr quiet = new StdoutToStderr(); ProgressBar bar = ProgressBar.onConsole()) {
+                r = DefaultClassifier.build(perClass, epochs, seed, bar);
                 BundleFiles.write(r.bundle(), out);
-                bar.close();
-                report(spec, json, out, r);
             }
+            report(spec, json, out, r);
             return 0;
         }
     }

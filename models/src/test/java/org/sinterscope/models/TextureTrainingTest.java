@@ -2,8 +2,6 @@ package org.sinterscope.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -11,30 +9,37 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sinterscope.inspection.classify.ModelBundle;
 import org.sinterscope.inspection.classify.PatchSettings;
 
-/** Train → bundle → evaluate, end to end, on a seeded six-class stand-in for a steel-surface data set. */
+/**
+ * Train → bundle file → load → evaluate, end to end, on a seeded six-class stand-in for a
+ * steel-surface data set (whole 200 × 200 images, some colour, some another size). Kept small
+ * (30 images per class, 32 px input, 10 epochs) so it runs in well under a minute; the full-size
+ * figures are in docs/classifier.md.
+ */
 class TextureTrainingTest {
 
     @Test
-    void six_class_texture_set_trains_and_evaluates_end_to_end(@TempDir Path dir) throws Exception {
-        SyntheticTextures.write(dir, 20, 11);
-        ImageFolderDataset ds = ImageFolderDataset.scan(dir);
+    void six_class_texture_set_trains_saves_loads_and_evaluates(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        SyntheticTextures.write(data, 30, 11);
+        ImageFolderDataset ds = ImageFolderDataset.scan(data);
         assertThat(ds.classes()).containsExactlyElementsOf(SyntheticTextures.CLASSES);
-        DataSplit split = ds.load(64, 0.2, 0.2, 5);
-        assertThat(split.train().size() + split.val().size() + split.test().size()).isEqualTo(120);
+        DataSplit split = ds.load(32, 0.2, 0.2, 5);
+        assertThat(split.train().size() + split.val().size() + split.test().size()).isEqualTo(180);
 
-        TrainingSettings ts = TrainingSettings.generic(5).withEpochs(3);
-        long t0 = System.nanoTime();
+        TrainingSettings ts = TrainingSettings.generic(5).withEpochs(10);
         ClassifierTrainer.Result r = new ClassifierTrainer(ts, TrainingProgress.NONE)
-                .train(split, PatchSettings.wholeImage(64), ds.dataHash());
-        double secs = (System.nanoTime() - t0) / 1e9;
-        System.err.printf("texture training: %d epochs in %.1f s, val acc %.3f, test acc %.3f macroF1 %.3f%n",
-                r.epochsRun(), secs, r.validation().accuracy(), r.test().accuracy(), r.test().macroF1());
-        assertThat(r.test().accuracy()).isGreaterThan(0.8);
+                .train(split, PatchSettings.wholeImage(32), ds.dataHash());
+        // six classes: chance is 1/6; a working pipeline is far above it after a few epochs
+        assertThat(r.test().accuracy()).isGreaterThan(0.7);
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        r.bundle().write(bytes);
-        ModelBundle loaded = ModelBundle.load(new ByteArrayInputStream(bytes.toByteArray()), "memory");
-        Evaluation again = BundleEvaluator.evaluate(loaded, ds.load(64, 0.2, 0.2, 5).test());
+        Path file = dir.resolve("model.zip");
+        BundleFiles.write(r.bundle(), file);
+        ModelBundle loaded = BundleFiles.read(file);
+        assertThat(loaded.metadata().dataHash()).isEqualTo(ds.dataHash());
+        assertThat(loaded.metadata().classes()).containsExactlyElementsOf(SyntheticTextures.CLASSES);
+        assertThat(loaded.metadata().evaluation().get("test").get("accuracy")).isEqualTo(r.test().accuracy());
+        Evaluation again = BundleEvaluator.evaluate(loaded, split.test());
         assertThat(again.accuracy()).isEqualTo(r.test().accuracy());
+        assertThat(again.macroF1()).isEqualTo(r.test().macroF1());
     }
 }
