@@ -120,6 +120,10 @@ public final class ClassifierCommand implements Runnable {
         long seed;
         @Option(names = "--input-size", defaultValue = "64", description = "patch side the network sees, px (multiple of 8), default ${DEFAULT-VALUE}")
         int inputSize;
+        @Option(names = "--patch", defaultValue = "whole", description = "how the line cuts candidates for this model: "
+                + "'whole' (the candidate box is the image, stretched) or 'line' (square window with context, as the "
+                + "default bundle and crops exported by PatchPreparer.crop), default ${DEFAULT-VALUE}")
+        String patch;
         @Option(names = "--val-fraction", defaultValue = "0.15", description = "validation share when the data has no split")
         double valFraction;
         @Option(names = "--test-fraction", defaultValue = "0.15", description = "test share when the data has no split")
@@ -129,13 +133,22 @@ public final class ClassifierCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            PatchSettings lineRule = switch (patch) {
+                case "whole" -> PatchSettings.wholeImage(inputSize);
+                case "line" -> {
+                    PatchSettings l = PatchSettings.lineCandidates();
+                    yield new PatchSettings(inputSize, l.contextMargin(), l.minWindowPx(), l.maxWindowPx(), l.resizeMode());
+                }
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--patch must be 'whole' or 'line', got '" + patch + "'");
+            };
             ImageFolderDataset ds = ImageFolderDataset.scan(data);
             DataSplit split = ds.load(inputSize, valFraction, testFraction, seed);
             TrainingSettings ts = TrainingSettings.generic(seed).withEpochs(epochs);
             spec.commandLine().getOut();
             ClassifierTrainer.Result r;
             try (StdoutToStderr quiet = new StdoutToStderr(); ProgressBar bar = ProgressBar.onConsole()) {
-                r = new ClassifierTrainer(ts, bar).train(split, PatchSettings.wholeImage(inputSize), ds.dataHash());
+                r = new ClassifierTrainer(ts, bar).train(split, lineRule, ds.dataHash());
                 BundleFiles.write(r.bundle(), out);
             }
             report(spec, json, out, r);
