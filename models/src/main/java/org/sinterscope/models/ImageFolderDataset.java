@@ -1,0 +1,251 @@
+package org.sinterscope.models;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.sinterscope.camera.OpenCvNative;
+import org.sinterscope.camera.PixelRect;
+import org.sinterscope.inspection.classify.PatchPreparer;
+import org.sinterscope.inspection.classify.PatchSettings;
+
+/**
+ * A labelled image data set in the common folder-per-class layout:
+ * <pre>
+ * DIR/&lt;class&gt;/*.png|jpg|jpeg|bmp|tif|tiff                  (no split: a seeded stratified split is drawn)
+ * DIR/train|val|test/&lt;class&gt;/...                          (split given; "validation" is accepted for val)
+ * </pre>
+ * Images may have any size and be grey or colour (read as grey). Each image is one sample: the
+ * whole image is the crop window, prepared by {@link PatchPreparer} with
+ * {@link PatchSettings#wholeImage(int)} — the same code the line uses. Classes are the folder names
+ * in alphabetical order.
+ *
+ * @param root    the data set folder
+ * @param classes class names, sorted
+ * @param files   per split name ("train", "val", "test", or "all" when no split is given): the samples
+ */
+public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<String, List<Sample>> files) {
+
+    /** One image file and its class index. */
+    public record Sample(Path file, int label) {
+    }
+
+    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "tif", "tiff");
+    private static final List<String> SPLITS = List.of("train", "val", "test");
+
+    /**
+     * Scans {@code root}.
+     *
+     * @throws IllegalArgumentException naming the folder when it is missing, empty, or a class has no images
+     */
+    public static ImageFolderDataset scan(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("data set folder " + root + " does not exist or is not a folder");
+        }
+        boolean split = Files.isDirectory(root.resolve("train"));
+        java.util.Map<String, List<Sample>> files = new java.util.LinkedHashMap<>();
+        List<String> classes;
+        if (split) {
+            classes = classFolders(root.resolve("train"));
+            for (String s : SPLITS) {
+                Path d = root.resolve(s);
+                if (s.equals("val") && !Files.isDirectory(d)) {
+                    d = root.resolve("validation");
+                }
+                if (Files.isDirectory(d)) {
+                    List<String> here = classFolders(d);
+                    for (String c : here) {
+                        if (!classes.contains(c)) {
+                            throw new IllegalArgumentException("class '" + c + "' in " + d + " is not among the training classes " + classes);
+                        }
+                    }
+                    files.put(s, samples(d, classes, s.equals("train")));
+                } else if (s.equals("val")) {
+                    throw new IllegalArgumentException("data set " + root + " has a train/ folder but no val/ (or validation/) folder");
+                }
+            }
+        } else {
+            classes = classFolders(root);
+            files.put("all", samples(root, classes, true));
+        }
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("data set " + root + " needs at least 2 class folders, found " + classes);
+        }
+        return new ImageFolderDataset(root, List.copyOf(classes), java.util.Map.copyOf(files));
+    }
+
+    private static List<String> classFolders(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<String> names = s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("no class folders in " + dir + " (expected " + dir + "/<class>/*.png)");
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Sample> samples(Path dir, List<String> classes, boolean requireEvery) {
+        List<Sample> out = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            Path cd = dir.resolve(classes.get(c));
+            if (!Files.isDirectory(cd)) {
+                if (requireEvery) {
+                    throw new IllegalArgumentException("class folder " + cd + " is missing");
+                }
+                continue;
+            }
+            try (Stream<Path> s = Files.list(cd)) {
+                int label = c;
+                List<Sample> here = s.filter(Files::isRegularFile).filter(ImageFolderDataset::isImage).sorted()
+                        .map(p -> new Sample(p, label)).toList();
+                if (here.isEmpty() && requireEvery) {
+                    throw new IllegalArgumentException("class folder " + cd + " has no images (png, jpg, bmp, tif)");
+                }
+                out.addAll(here);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + cd + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isImage(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    public boolean hasSplit() {
+        return files.containsKey("train");
+    }
+
+    /** Every sample, in a fixed order (split, class, file name). */
+    public List<Sample> allSamples() {
+        List<Sample> all = new ArrayList<>();
+        for (String s : new TreeSet<>(files.keySet())) {
+            all.addAll(files.get(s));
+        }
+        return all;
+    }
+
+    /** SHA-256 (hex) over the sorted lines {@code relative/path<TAB>size} of every image: identifies the data. */
+    public String dataHash() {
+        TreeSet<String> lines = new TreeSet<>();
+        for (Sample s : allSamples()) {
+            try {
+                lines.add(root.relativize(s.file()).toString().replace('\\', '/') + "\t" + Files.size(s.file()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read size of " + s.file() + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String l : lines) {
+                md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * Loads the patches: the split as given, or a seeded stratified split of
+     * {@code valFraction}/{@code testFraction} (at least one validation and one test sample per
+     * class of 3+ images).
+     */
+    public DataSplit load(int sizePx, double valFraction, double testFraction, long seed) {
+        PatchPreparer prep = new PatchPreparer(PatchSettings.wholeImage(sizePx));
+        if (hasSplit()) {
+            PatchSet test = files.containsKey("test") ? read(files.get("test"), prep) : read(List.of(), prep);
+            return new DataSplit(read(files.get("train"), prep), read(files.get("val"), prep), test);
+        }
+        PatchSet all = read(files.get("all"), prep);
+        return stratified(all, valFraction, testFraction, seed);
+    }
+
+    /** The patches to evaluate a model on: the test split when the data has one, else every image. */
+    public PatchSet loadForEvaluation(int sizePx) {
+        PatchPreparer prep = new PatchPreparer(PatchSettings.wholeImage(sizePx));
+        if (files.containsKey("test")) {
+            return read(files.get("test"), prep);
+        }
+        return read(allSamples(), prep);
+    }
+
+    /** A seeded stratified split of {@code all}. */
+    public static DataSplit stratified(PatchSet all, double valFraction, double testFraction, long seed) {
+        if (!(valFraction > 0 && testFraction >= 0 && valFraction + testFraction < 1)) {
+            throw new IllegalArgumentException("need val fraction > 0, test fraction >= 0 and their sum < 1, got "
+                    + valFraction + " and " + testFraction);
+        }
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5B11_7L);
+        List<Integer> tr = new ArrayList<>();
+        List<Integer> va = new ArrayList<>();
+        List<Integer> te = new ArrayList<>();
+        for (int c = 0; c < all.classes().size(); c++) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.labels()[i] == c) {
+                    idx.add(i);
+                }
+            }
+            if (idx.size() < 3) {
+                throw new IllegalArgumentException("class '" + all.classes().get(c) + "' has " + idx.size()
+                        + " images; a split needs at least 3 per class");
+            }
+            int[] perm = ClassifierTrainer.permutation(idx.size(), rnd);
+            int nVal = Math.max(1, (int) Math.round(idx.size() * valFraction));
+            int nTest = testFraction == 0 ? 0 : Math.max(1, (int) Math.round(idx.size() * testFraction));
+            for (int k = 0; k < perm.length; k++) {
+                int i = idx.get(perm[k]);
+                (k < nVal ? va : k < nVal + nTest ? te : tr).add(i);
+            }
+        }
+        return new DataSplit(all.subset(sorted(tr)), all.subset(sorted(va)), all.subset(sorted(te)));
+    }
+
+    private static int[] sorted(List<Integer> l) {
+        return l.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private PatchSet read(List<Sample> samples, PatchPreparer prep) {
+        OpenCvNative.load();
+        int v = prep.settings().valuesPerPatch();
+        float[] values = new float[samples.size() * v];
+        int[] labels = new int[samples.size()];
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            Mat img = Imgcodecs.imread(s.file().toString(), Imgcodecs.IMREAD_GRAYSCALE);
+            try {
+                if (img.empty()) {
+                    throw new IllegalArgumentException("cannot read image " + s.file() + " (unsupported or corrupt file)");
+                }
+                prep.prepareInto(img, new PixelRect(0, 0, img.cols(), img.rows()), values, i * v);
+            } finally {
+                img.release();
+            }
+            labels[i] = s.label();
+            sources.add(root.relativize(s.file()).toString());
+        }
+        return new PatchSet(classes, prep.settings().sizePx(), values, labels, sources);
+    }
+}
