@@ -1,0 +1,73 @@
+package org.sinterscope.launcher;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rules of ARCHITECTURE.md, checked on the compiled classes of every module:
+ * camera ← inspection ← routes, inspection ← models; camera and inspection import no Camel, HTTP
+ * or JDBC; inspection does no file or network I/O.
+ */
+class ModuleRulesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.sinterscope");
+    }
+
+    @Test
+    void camera_depends_on_no_other_module() {
+        noClasses().that().resideInAPackage("org.sinterscope.camera..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.inspection..", "org.sinterscope.routes..",
+                        "org.sinterscope.models..", "org.sinterscope.launcher..")
+                .check(classes);
+    }
+
+    @Test
+    void inspection_depends_on_camera_only() {
+        noClasses().that().resideInAPackage("org.sinterscope.inspection..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.routes..", "org.sinterscope.models..",
+                        "org.sinterscope.launcher..")
+                .check(classes);
+    }
+
+    @Test
+    void routes_and_models_do_not_reach_each_other_or_the_launcher() {
+        noClasses().that().resideInAPackage("org.sinterscope.routes..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.models..", "org.sinterscope.launcher..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.sinterscope.models..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.routes..", "org.sinterscope.launcher..")
+                .check(classes);
+    }
+
+    @Test
+    void camera_and_inspection_use_no_camel_http_or_jdbc() {
+        noClasses().that().resideInAnyPackage("org.sinterscope.camera..", "org.sinterscope.inspection..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "java.net.http..", "java.sql..",
+                        "javax.sql..", "jakarta.servlet..", "io.vertx..")
+                .check(classes);
+    }
+
+    @Test
+    void inspection_does_no_file_or_network_io() {
+        noClasses().that().resideInAPackage("org.sinterscope.inspection..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..", "java.nio.channels..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.opencv.imgcodecs.Imgcodecs")
+                .check(classes);
+    }
+}
