@@ -1,0 +1,57 @@
+package org.sinterscope.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every subcommand has --help; every leaf command that prints results has --json. */
+class CliConventionsTest {
+
+    private static List<CommandLine> leaves(CommandLine cl) {
+        List<CommandLine> out = new ArrayList<>();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandName().equals("help")) {
+                continue;
+            }
+            if (sub.getSubcommands().isEmpty()) {
+                out.add(sub);
+            } else {
+                out.addAll(leaves(sub));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void every_command_answers_help_and_offers_json() {
+        List<CommandLine> leaves = leaves(SinterscopeCli.commandLine());
+        assertThat(leaves).extracting(CommandLine::getCommandName).contains("demo", "inspect");
+        for (CommandLine c : leaves) {
+            assertThat(c.getCommandSpec().findOption("--help")).as("%s --help", c.getCommandName()).isNotNull();
+            assertThat(c.getCommandSpec().findOption("--json")).as("%s --json", c.getCommandName()).isNotNull();
+        }
+    }
+
+    @Test
+    void demo_help_prints_usage_on_stdout_and_exits_zero() {
+        CommandLine cl = SinterscopeCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        int code = cl.execute("demo", "--help");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("--max-speed", "--meters", "--json");
+    }
+
+    @Test
+    void an_unknown_option_is_a_usage_error() {
+        CommandLine cl = SinterscopeCli.commandLine();
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("demo", "--no-such-option")).isEqualTo(2);
+    }
+}
