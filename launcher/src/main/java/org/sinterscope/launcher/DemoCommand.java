@@ -56,6 +56,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", paramLabel = "SECONDS", description = "Give up after this long.")
     long timeoutSeconds;
 
+    @Option(names = "--stage", defaultValue = "coating", paramLabel = "coating|sintered",
+            description = "Camera stage: coating (default) or sintered (camera sinter-cam-1: cracks, scored against the"
+                    + " simulator's crack truth; 2048x1024 px frames at 10 µm/px, so keep --meters small).")
+    String stage;
+
     @Option(names = "--json", description = "Print one JSON object instead of the readable summary.")
     boolean json;
 
@@ -63,11 +68,19 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SimulatedLineConfig line = SimulatedLineConfig.defaults().withLengthM(meters).withSeed(seed)
                 .withLineSpeedMPerMin(speed).withDefectRatePerM(defectRate);
+        DemoOptions.Stage st;
+        try {
+            st = DemoOptions.Stage.valueOf(stage.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--stage must be coating or sintered, got '" + stage + "'");
+        }
         Map<String, String> overrides = new HashMap<>();
         if (threads != null) {
             overrides.putAll(DemoRun.withThreads(StationSettings.load(config, Map.of()), threads));
         }
-        DemoSummary s = DemoRun.run(new DemoOptions(line, maxSpeed, config, recipe, overrides, Duration.ofSeconds(timeoutSeconds)));
+        DemoSummary s = DemoRun.run(new DemoOptions(line, maxSpeed, config, recipe, overrides, Duration.ofSeconds(timeoutSeconds),
+                st));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, s);
@@ -93,6 +106,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  by class:   injected detected rejected missed false-rejects");
         s.byClass().forEach((c, v) -> out.printf(Locale.ROOT, "    %-11s %8d %8d %8d %6d %13d%n",
                 c, v.injected(), v.detected(), v.rejected(), v.missed(), v.falseRejects()));
+        DemoSummary.CrackSummary k = s.cracks();
+        if (k != null) {
+            out.printf(Locale.ROOT, "  sintered stage: %d frames, %d with cracks, %d with detections; crack recall %.3f (%d of %d)%n",
+                    k.frames(), k.framesWithCracks(), k.framesWithDetections(), k.recall(), k.detectedCracks(), k.injectedCracks());
+            out.printf(Locale.ROOT, "  crack length: measured %.1f mm vs true %.1f mm (%+.1f %%), mean per-frame |error| %.1f %%%n",
+                    k.measuredLengthMm(), k.trueLengthMm(), 100 * k.lengthErrorRelative(), 100 * k.meanFrameLengthErrorRelative());
+        }
         out.flush();
     }
 }

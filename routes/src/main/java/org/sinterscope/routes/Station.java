@@ -19,10 +19,13 @@ public final class Station implements AutoCloseable {
         this.main = main;
     }
 
-    /** Builds and starts the station; the camera route starts pulling frames at once. */
-    public static Station start(StationBeans beans, Map<String, String> overrides) {
+    /**
+     * Builds and starts the station with the optional {@code stages}; the camera route starts
+     * pulling frames at once.
+     */
+    public static Station start(StationBeans beans, Map<String, String> overrides, StationStage... stages) {
         Main main = new Main();
-        configure(main, beans, overrides);
+        configure(main, beans, overrides, stages);
         main.start();
         if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
             throw new IllegalStateException("the station's Camel context did not start; see the log above");
@@ -31,12 +34,21 @@ public final class Station implements AutoCloseable {
     }
 
     /** Puts the station's routes, beans and properties into {@code main} (tests use this too). */
-    public static void configure(Main main, StationBeans beans, Map<String, String> overrides) {
+    public static void configure(Main main, StationBeans beans, Map<String, String> overrides, StationStage... stages) {
         main.setDefaultPropertyPlaceholderLocation(DEFAULTS);
         main.configure().addRoutesBuilder(new StationErrorHandling());
         main.configure().addRoutesBuilder(new StationRoutes());
         main.configure().setName("sinterscope");
         beans.byName().forEach(main::bind);
+        for (StationStage stage : stages) {
+            main.configure().addRoutesBuilder(stage.routes());
+            stage.beans().forEach((name, bean) -> {
+                if (beans.byName().containsKey(name)) {
+                    throw new IllegalArgumentException("stage bean '" + name + "' clashes with a station bean");
+                }
+                main.bind(name, bean);
+            });
+        }
         overrides.forEach(main::addOverrideProperty);
     }
 

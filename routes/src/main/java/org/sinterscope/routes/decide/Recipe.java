@@ -15,9 +15,12 @@ import org.sinterscope.camera.DefectClass;
  * @param defects          per defect class: whether it rejects and from what size
  * @param coating          limits on coating geometry and uniformity
  * @param uncertainPolicy  what a defect the classifier is unsure of does: {@code reject} or {@code pass}
+ * @param foil             limits on the foil's roughness (profilometer readings before coating)
+ * @param crack            limits on cracks in the sintered layer; when any is set they decide crack
+ *                         defects instead of {@code defects.crack}
  */
 public record Recipe(String product, double rejectMarginMm, Map<DefectClass, DefectRule> defects, CoatingLimits coating,
-                     UncertainPolicy uncertainPolicy) {
+                     UncertainPolicy uncertainPolicy, FoilLimits foil, CrackLimits crack) {
 
     /** What to do with a defect the classifier is not sure of. */
     public enum UncertainPolicy { REJECT, PASS }
@@ -49,10 +52,81 @@ public record Recipe(String product, double rejectMarginMm, Map<DefectClass, Def
                                 double maxCvPercent) {
     }
 
+    /**
+     * Limits on the foil's roughness parameters (ISO 21920-2, µm); NaN switches a limit off. A
+     * reading passes when {@code Ra ≥ minRaUm}, {@code minRzUm ≤ Rz ≤ maxRzUm} and
+     * {@code minRsmUm ≤ RSm ≤ maxRsmUm} for every limit that is on; a parameter that cannot be
+     * evaluated (NaN) fails a limit that is on.
+     *
+     * @param minRaUm  smallest Ra, µm (the product spec: 0.2)
+     * @param minRzUm  smallest Rz, µm
+     * @param maxRzUm  largest Rz, µm
+     * @param minRsmUm smallest RSm, µm
+     * @param maxRsmUm largest RSm, µm
+     */
+    public record FoilLimits(double minRaUm, double minRzUm, double maxRzUm, double minRsmUm, double maxRsmUm) {
+        public FoilLimits {
+            double[] all = {minRaUm, minRzUm, maxRzUm, minRsmUm, maxRsmUm};
+            for (double v : all) {
+                if (v < 0 || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("foil limits must be finite and >= 0 µm (or off), got Ra >= " + minRaUm
+                            + ", Rz in [" + minRzUm + ", " + maxRzUm + "], RSm in [" + minRsmUm + ", " + maxRsmUm + "]");
+                }
+            }
+            if (minRzUm > maxRzUm || minRsmUm > maxRsmUm) {
+                throw new IllegalArgumentException("foil limit windows must have min <= max, got Rz [" + minRzUm + ", " + maxRzUm
+                        + "] µm, RSm [" + minRsmUm + ", " + maxRsmUm + "] µm");
+            }
+        }
+
+        /** The product spec alone: Ra ≥ 0.2 µm, no Rz or RSm window. */
+        public static FoilLimits productSpec() {
+            return new FoilLimits(0.2, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * Limits on cracks in the sintered layer; NaN switches a limit off. A crack rejects its own
+     * stretch when its length exceeds {@code maxLengthMm} or its largest width exceeds
+     * {@code maxWidthUm}; a segment whose crack length density exceeds {@code maxDensityMmPerMm2}
+     * is rejected whole.
+     *
+     * @param maxDensityMmPerMm2 crack length per inspected area, mm/mm²
+     * @param maxLengthMm        longest single crack (skeleton component), mm
+     * @param maxWidthUm         widest point of a crack, µm
+     */
+    public record CrackLimits(double maxDensityMmPerMm2, double maxLengthMm, double maxWidthUm) {
+        public CrackLimits {
+            if (maxDensityMmPerMm2 < 0 || maxLengthMm < 0 || maxWidthUm < 0 || Double.isInfinite(maxDensityMmPerMm2)
+                    || Double.isInfinite(maxLengthMm) || Double.isInfinite(maxWidthUm)) {
+                throw new IllegalArgumentException("crack limits must be finite and >= 0 (or off), got density "
+                        + maxDensityMmPerMm2 + " mm/mm², length " + maxLengthMm + " mm, width " + maxWidthUm + " µm");
+            }
+        }
+
+        /** No crack limits: cracks follow {@code defects.crack} like any other class. */
+        public static CrackLimits off() {
+            return new CrackLimits(Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** Whether any limit is on. */
+        public boolean any() {
+            return !Double.isNaN(maxDensityMmPerMm2) || !Double.isNaN(maxLengthMm) || !Double.isNaN(maxWidthUm);
+        }
+    }
+
+    /** A recipe with the foil product spec and no crack limits (the layout before foil and crack sections). */
+    public Recipe(String product, double rejectMarginMm, Map<DefectClass, DefectRule> defects, CoatingLimits coating,
+                  UncertainPolicy uncertainPolicy) {
+        this(product, rejectMarginMm, defects, coating, uncertainPolicy, FoilLimits.productSpec(), CrackLimits.off());
+    }
+
     public Recipe {
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(coating, "coating");
         Objects.requireNonNull(uncertainPolicy, "uncertainPolicy");
+        Objects.requireNonNull(foil, "foil");
+        Objects.requireNonNull(crack, "crack");
         if (!(rejectMarginMm >= 0)) {
             throw new IllegalArgumentException("reject margin must be >= 0 mm, got " + rejectMarginMm);
         }

@@ -19,10 +19,15 @@ import org.sinterscope.camera.DefectClass;
  * <pre>{@code
  * { "product": "si-anode-160", "rejectMarginMm": 5, "uncertain": "reject",
  *   "defects": { "pinhole": { "reject": true, "minSizeMm": 0.1, "sizeOf": "diameterMm" }, ... },
- *   "coating": { "minWidthMm": 158, "maxWidthMm": 162, "minLeftEdgeMm": 13, "maxLeftEdgeMm": 17, "maxCvPercent": 5 } }
+ *   "coating": { "minWidthMm": 158, "maxWidthMm": 162, "minLeftEdgeMm": 13, "maxLeftEdgeMm": 17, "maxCvPercent": 5 },
+ *   "foil":    { "minRaUm": 0.2, "minRzUm": 1.0, "maxRzUm": 4.0, "minRsmUm": 20, "maxRsmUm": 150 },
+ *   "crack":   { "maxDensityMmPerMm2": 0.05, "maxLengthMm": 0.5, "maxWidthUm": 30 } }
  * }</pre>
  *
- * A missing coating limit is off; an unknown key or class is an error naming the file.
+ * A missing coating, foil or crack limit is off, except that a recipe without a {@code foil}
+ * section gets the product spec Ra ≥ 0.2 µm. A {@code crack} section and {@code defects.crack}
+ * together are refused (one place decides cracks). An unknown key or class is an error naming the
+ * file.
  */
 public final class RecipeLoader {
 
@@ -66,7 +71,7 @@ public final class RecipeLoader {
             throw new IllegalArgumentException("recipe " + name + " is not valid JSON: " + e.getMessage(), e);
         }
         try {
-            checkKeys(root, name, "product", "rejectMarginMm", "uncertain", "defects", "coating");
+            checkKeys(root, name, "product", "rejectMarginMm", "uncertain", "defects", "coating", "foil", "crack");
             Map<DefectClass, Recipe.DefectRule> rules = new EnumMap<>(DefectClass.class);
             JsonNode defects = root.path("defects");
             for (Iterator<Map.Entry<String, JsonNode>> it = defects.fields(); it.hasNext(); ) {
@@ -82,10 +87,32 @@ public final class RecipeLoader {
                     num(c, "minLeftEdgeMm"), num(c, "maxLeftEdgeMm"), num(c, "maxCvPercent"));
             String uncertain = root.path("uncertain").asText("reject").toUpperCase(Locale.ROOT);
             return new Recipe(root.path("product").asText("unnamed"), root.path("rejectMarginMm").asDouble(5), rules,
-                    limits, Recipe.UncertainPolicy.valueOf(uncertain));
+                    limits, Recipe.UncertainPolicy.valueOf(uncertain), foil(root, name), crack(root, name, rules));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("recipe " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Recipe.FoilLimits foil(JsonNode root, String name) {
+        if (!root.has("foil")) {
+            return Recipe.FoilLimits.productSpec();
+        }
+        JsonNode f = root.get("foil");
+        checkKeys(f, name + " foil", "minRaUm", "minRzUm", "maxRzUm", "minRsmUm", "maxRsmUm");
+        return new Recipe.FoilLimits(num(f, "minRaUm"), num(f, "minRzUm"), num(f, "maxRzUm"), num(f, "minRsmUm"),
+                num(f, "maxRsmUm"));
+    }
+
+    private static Recipe.CrackLimits crack(JsonNode root, String name, Map<DefectClass, Recipe.DefectRule> rules) {
+        if (!root.has("crack")) {
+            return Recipe.CrackLimits.off();
+        }
+        if (rules.containsKey(DefectClass.CRACK)) {
+            throw new IllegalArgumentException("both a crack section and defects.crack: set crack limits in one place");
+        }
+        JsonNode c = root.get("crack");
+        checkKeys(c, name + " crack", "maxDensityMmPerMm2", "maxLengthMm", "maxWidthUm");
+        return new Recipe.CrackLimits(num(c, "maxDensityMmPerMm2"), num(c, "maxLengthMm"), num(c, "maxWidthUm"));
     }
 
     private static double num(JsonNode n, String key) {

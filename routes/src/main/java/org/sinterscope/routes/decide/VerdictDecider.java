@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import org.sinterscope.camera.DefectClass;
 import org.sinterscope.inspection.CoatingUniformity;
 import org.sinterscope.inspection.Defect;
 import org.sinterscope.inspection.FrameInspection;
 import org.sinterscope.inspection.SegmentVerdict;
 import org.sinterscope.inspection.SegmentVerdict.RejectSpan;
+import org.sinterscope.inspection.crack.CrackFrameInspector;
 
 /**
  * Decides a frame's web segment against a {@link Recipe}.
@@ -23,6 +25,10 @@ import org.sinterscope.inspection.SegmentVerdict.RejectSpan;
  *   <li>A coating out of its limits (width, operator-side edge position, CV %) rejects the whole
  *   segment (± margin). A frame where no coating was found rejects the whole segment too: the
  *   station cannot vouch for it.</li>
+ *   <li>Sintered-layer frames (those with crack measurements, {@link CrackFrameInspector}) have no
+ *   coating to check. With the recipe's crack limits on, a crack rejects its stretch (± margin) when
+ *   its length or its largest width exceeds the limit, and a crack length density above the limit
+ *   rejects the whole segment (± margin). Without crack limits, cracks follow {@code defects.crack}.</li>
  *   <li>A frame that could not be inspected rejects its whole segment.</li>
  *   <li>Overlapping stretches merge into one.</li>
  * </ul>
@@ -48,6 +54,10 @@ public final class VerdictDecider {
         List<String> reasons = new ArrayList<>();
         double margin = recipe.rejectMarginMm();
         for (Defect d : fi.defects()) {
+            if (d.defectClass() == DefectClass.CRACK && recipe.crack().any()) {
+                crackReasons(d, reasons, spans, margin);
+                continue;
+            }
             Recipe.DefectRule rule = recipe.rule(d.defectClass());
             boolean uncertain = UNCERTAIN.equals(d.detector());
             if (uncertain && recipe.uncertainPolicy() == Recipe.UncertainPolicy.PASS) {
@@ -66,11 +76,37 @@ public final class VerdictDecider {
         if (fi.failed()) {
             spans.add(new RejectSpan(fi.yStartMm() - margin, fi.yEndMm() + margin, List.of("uninspected")));
             reasons.add("frame could not be inspected: " + fi.error());
+        } else if (CrackFrameInspector.isCrackInspection(fi)) {
+            double density = fi.measurement(CrackFrameInspector.DENSITY_MM_PER_MM2);
+            double max = recipe.crack().maxDensityMmPerMm2();
+            if (!Double.isNaN(max) && density > max) {
+                spans.add(new RejectSpan(fi.yStartMm() - margin, fi.yEndMm() + margin, List.of("crack-density")));
+                reasons.add(String.format(Locale.ROOT, "crack density %.4f mm/mm² above %.4f mm/mm²", density, max));
+            }
         } else {
             coatingReasons(fi.coating(), reasons, spans, fi, margin);
         }
         return new SegmentVerdict(fi.cameraId(), fi.sequence(), fi.yStartMm(), fi.yEndMm(), merge(spans), reasons,
                 fi.defects());
+    }
+
+    private void crackReasons(Defect d, List<String> reasons, List<RejectSpan> spans, double margin) {
+        Recipe.CrackLimits lim = recipe.crack();
+        double len = d.measurement("lengthMm");
+        double width = d.measurement("maxWidthUm");
+        List<String> why = new ArrayList<>();
+        if (!Double.isNaN(lim.maxLengthMm()) && !(len <= lim.maxLengthMm())) {
+            why.add(String.format(Locale.ROOT, "length %.2f mm > %.2f mm", len, lim.maxLengthMm()));
+        }
+        if (!Double.isNaN(lim.maxWidthUm()) && !(width <= lim.maxWidthUm())) {
+            why.add(String.format(Locale.ROOT, "width %.1f µm > %.1f µm", width, lim.maxWidthUm()));
+        }
+        if (!why.isEmpty()) {
+            spans.add(new RejectSpan(d.boundsMm().y0Mm() - margin, d.boundsMm().y1Mm() + margin,
+                    List.of(DefectClass.CRACK.label())));
+            reasons.add(String.format(Locale.ROOT, "crack %s at x %.1f mm, y %.1f mm", String.join(", ", why),
+                    d.boundsMm().centreXMm(), d.boundsMm().centreYMm()));
+        }
     }
 
     private void coatingReasons(CoatingUniformity c, List<String> reasons, List<RejectSpan> spans, FrameInspection fi,

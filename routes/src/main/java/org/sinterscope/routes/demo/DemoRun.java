@@ -32,6 +32,9 @@ public final class DemoRun {
     }
 
     public static DemoSummary run(DemoOptions o) throws Exception {
+        if (o.stage() == DemoOptions.Stage.SINTERED) {
+            return SinteredDemo.run(o);
+        }
         StationSettings settings = StationSettings.load(o.settingsFile(), o.overrides());
         SimulatedLineConfig cfg = o.line();
         SimulatedEncoder encoder = o.maxSpeed() ? SimulatedEncoder.freeRunning() : SimulatedEncoder.paced(cfg.lineSpeedMPerMin());
@@ -69,7 +72,11 @@ public final class DemoRun {
                 ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads,
                 injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), plc.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
-                DemoScorer.percentiles(plc.latencies()), s.byClass());
+                DemoScorer.percentiles(plc.latencies()), s.byClass(), null);
+    }
+
+    static int threads(StationSettings settings) {
+        return Integer.parseInt(settings.get("sinterscope.frames.uri").replaceAll(".*concurrentConsumers=(\\d+).*", "$1"));
     }
 
     private static double megapixelsPerFrame(SimulatedLineConfig cfg) {

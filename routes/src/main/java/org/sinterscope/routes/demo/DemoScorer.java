@@ -74,6 +74,15 @@ final class DemoScorer {
         return new Scores(detected, rejected, falseRejects, unionLengthMm(spans) / 1000.0, byClass);
     }
 
+    /** Web length the fired rejects cover, m (overlaps once). */
+    static double rejectedMeters(List<PlcSimulator.Fired> fired) {
+        List<double[]> spans = new ArrayList<>();
+        for (PlcSimulator.Fired f : fired) {
+            spans.add(new double[] {f.command().y0Mm(), f.command().y1Mm()});
+        }
+        return unionLengthMm(spans) / 1000.0;
+    }
+
     /** Total length covered by a set of intervals, overlaps counted once. */
     static double unionLengthMm(List<double[]> spans) {
         List<double[]> s = new ArrayList<>(spans);

@@ -26,12 +26,36 @@ import java.util.Map;
  * @param coatingCvPercent      mean CD coefficient of variation of the coating
  * @param latencyMs             frame complete → reject command at the actuator: p50, p99, max
  * @param byClass               the counts per defect class
+ * @param cracks                the sintered-layer stage scored against its crack truth, or null
+ *                              when the run had no sintered stage
  */
 public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
                           double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
                           int detectedInjected, int rejectedInjected, int missedInjected, int falseRejects,
                           int lateCommands, long failedFrames, int alarms, double rejectedMeters,
-                          double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass) {
+                          double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
+                          CrackSummary cracks) {
+
+    /**
+     * The sintered-layer stage against the simulator's crack truth ({@code CrackScorer}).
+     *
+     * @param frames                frames of the sintered camera
+     * @param framesWithCracks      of those, with injected cracks
+     * @param framesWithDetections  with at least one detected crack
+     * @param injectedCracks        true cracks (connected parts of the true crack mask)
+     * @param detectedCracks        of those, met by a detected crack of the same frame (± 0.1 mm)
+     * @param rejectedCracks        of those, inside a stretch the actuator rejected in time
+     * @param falseRejects          fired rejects that meet no true crack
+     * @param recall                detectedCracks / injectedCracks
+     * @param trueLengthMm          summed true crack centre-line length, mm
+     * @param measuredLengthMm      summed crack length the station measured, mm
+     * @param lengthErrorRelative   (measured − true) / true over the run
+     * @param meanFrameLengthErrorRelative mean over frames with cracks of |measured − true| / true
+     */
+    public record CrackSummary(int frames, int framesWithCracks, int framesWithDetections, int injectedCracks,
+                               int detectedCracks, int rejectedCracks, int falseRejects, double recall, double trueLengthMm,
+                               double measuredLengthMm, double lengthErrorRelative, double meanFrameLengthErrorRelative) {
+    }
 
     /**
      * @param injected      injected defects of the class

@@ -1,0 +1,18 @@
+package org.sinterscope.routes;
+
+import java.util.Map;
+
+import org.apache.camel.RoutesBuilder;
+
+/**
+ * An optional part of the station (the foil roughness inlet, a second camera, ...): its routes and
+ * the beans they call by name. {@link Station#start} adds each given stage next to the line routes.
+ */
+public interface StationStage {
+
+    /** The stage's routes; they opt into {@link StationErrorHandling#ID} like the line routes. */
+    RoutesBuilder routes();
+
+    /** Name → bean, bound next to {@link StationBeans#byName()}; names must not clash. */
+    Map<String, Object> beans();
+}
