@@ -56,6 +56,8 @@ public final class ActuationGateway implements AutoCloseable {
         boolean acked;
         boolean late;
         boolean failing;
+        boolean sentOk;
+        long lastSentNanos;
         long nextSendNanos;
 
         Entry(RejectCommand cmd, ActuatorSpec spec) {
@@ -149,7 +151,9 @@ public final class ActuationGateway implements AutoCloseable {
             }
             e.attempts++;
             e.failing = false;
-            e.nextSendNanos = System.nanoTime() + ackTimeoutNanos;
+            e.sentOk = true;
+            e.lastSentNanos = System.nanoTime();
+            e.nextSendNanos = e.lastSentNanos + ackTimeoutNanos;
             journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.SENT, enc, "attempt " + e.attempts, null);
         }
         if (reply instanceof ActuatorEvent ev) {
@@ -223,14 +227,19 @@ public final class ActuationGateway implements AutoCloseable {
         long now = System.nanoTime();
         double enc = encoder.positionMm();
         for (Entry e : List.copyOf(open.values())) {
-            if (e.acked) {
+            // an OPC UA write that the PLC's server took is delivered: its acknowledgement follows at the next sample
+            if (e.acked || (e.sentOk && e.spec.link() == ActuatorSpec.Link.OPCUA)) {
                 continue;
             }
             if (enc > e.cmd.endAtActuatorMm()) {
+                if (e.sentOk && now - e.lastSentNanos < ackTimeoutNanos) {
+                    continue; // just sent: give the acknowledgement its time
+                }
                 failed++;
                 open.remove(e.cmd.id());
-                String why = String.format(Locale.ROOT, "stretch [%s, %s] mm passed actuator %s (encoder %s mm) and the PLC never had the command",
-                        fmt(e.cmd.y0Mm()), fmt(e.cmd.y1Mm()), e.cmd.actuatorId(), fmt(enc));
+                String why = String.format(Locale.ROOT, "stretch [%s, %s] mm passed actuator %s (encoder %s mm) and the PLC %s",
+                        fmt(e.cmd.y0Mm()), fmt(e.cmd.y1Mm()), e.cmd.actuatorId(), fmt(enc),
+                        e.sentOk ? "never acknowledged the command" : "never had the command");
                 journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.FAILED, enc, why, null);
                 alarm("reject command " + e.cmd.id() + " failed: " + why);
                 notifyAll();

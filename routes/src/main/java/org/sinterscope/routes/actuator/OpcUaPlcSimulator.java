@@ -73,7 +73,7 @@ public final class OpcUaPlcSimulator implements AutoCloseable {
         server.setPath("milo");
         server.setEnableAnonymousAuthentication(false);
         server.setUserAuthenticationCredentials(user + ":" + password);
-        server.setUsernameSecurityPolicyUri("None");
+        server.setUsernameSecurityPolicyUri(org.eclipse.milo.opcua.stack.core.security.SecurityPolicy.None);
         ctx.addComponent("milo-server", server);
         String p = nodePrefix + "." + stationId + ".";
         OpcUaPlcSimulator sim = new OpcUaPlcSimulator(core, ctx, p, port);
