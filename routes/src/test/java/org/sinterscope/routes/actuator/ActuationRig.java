@@ -26,7 +26,7 @@ import org.sinterscope.routes.reject.RejectCommand;
  */
 final class ActuationRig implements AutoCloseable {
 
-    final SimulatedEncoder encoder = SimulatedEncoder.freeRunning();
+    final SimulatedEncoder encoder;
     final ActuationGateway gateway;
     final List<String> alarms = new CopyOnWriteArrayList<>();
     final List<String> lineStops = new CopyOnWriteArrayList<>();
@@ -35,6 +35,11 @@ final class ActuationRig implements AutoCloseable {
     private final ProducerTemplate template;
 
     ActuationRig(Path journalDir, Map<String, String> settings) throws Exception {
+        this(journalDir, SimulatedEncoder.freeRunning(), settings);
+    }
+
+    ActuationRig(Path journalDir, SimulatedEncoder encoder, Map<String, String> settings) throws Exception {
+        this.encoder = encoder;
         Map<String, String> all = new HashMap<>(settings);
         all.put("sinterscope.journal.dir", journalDir.toString());
         all.putIfAbsent("sinterscope.actuation.resend-ms", "100");
