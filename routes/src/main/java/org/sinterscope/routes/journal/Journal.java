@@ -55,7 +55,12 @@ public final class Journal implements AutoCloseable {
             Files.createDirectories(dir);
             List<JournalEntry> earlier = Files.exists(file) ? readFile(file, new JournalCodec()) : List.of();
             List<JournalEntry> inFlight = inFlight(earlier);
+            boolean torn = Files.exists(file) && Files.size(file) > 0 && lastByte(file) != '\n';
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            if (torn) {
+                ch.write(ByteBuffer.wrap(new byte[] {'\n'})); // end the torn line so that the next one stands alone
+                ch.force(false);
+            }
             Journal j = new Journal(file, Instant.now().toString(), ch, inFlight);
             for (JournalEntry e : inFlight) {
                 LOG.warn("journal {}: command {} was in flight when the station stopped (last: {} at {})", file, e.commandId(),
@@ -138,6 +143,14 @@ public final class Journal implements AutoCloseable {
             }
         }
         return last.values().stream().filter(e -> !e.outcome().terminal()).toList();
+    }
+
+    private static int lastByte(Path f) throws IOException {
+        try (FileChannel r = FileChannel.open(f, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(1);
+            r.read(b, r.size() - 1);
+            return b.get(0);
+        }
     }
 
     private static List<JournalEntry> readFile(Path f, JournalCodec codec) throws IOException {
