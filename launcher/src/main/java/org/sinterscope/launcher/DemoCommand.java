@@ -61,6 +61,13 @@ final class DemoCommand implements Callable<Integer> {
                     + " simulator's crack truth; 2048x1024 px frames at 10 µm/px, so keep --meters small).")
     String stage;
 
+    @Option(names = "--actuator", paramLabel = "LINK", description = {"Link to the reject actuators: plc-sim (in-process, default),",
+            "mqtt (a Mosquitto it starts, or --broker) or opcua (a Milo server playing the PLC)."})
+    String actuator;
+
+    @Option(names = "--broker", paramLabel = "URL", description = "With --actuator mqtt: use this broker (tcp://host:port) instead of starting one.")
+    String broker;
+
     @Option(names = "--json", description = "Print one JSON object instead of the readable summary.")
     boolean json;
 
@@ -78,6 +85,17 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, String> overrides = new HashMap<>();
         if (threads != null) {
             overrides.putAll(DemoRun.withThreads(StationSettings.load(config, Map.of()), threads));
+        }
+        if (actuator != null) {
+            if (!actuator.matches("plc-sim|mqtt|opcua")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--actuator must be plc-sim, mqtt or opcua, got '" + actuator + "'");
+            }
+            overrides.putAll(DemoRun.withLink(StationSettings.load(config, Map.of()), actuator));
+        }
+        if (broker != null) {
+            overrides.put("sinterscope.mqtt.broker-url", broker);
+            overrides.put("sinterscope.demo.start-broker", "false");
         }
         DemoSummary s = DemoRun.run(new DemoOptions(line, maxSpeed, config, recipe, overrides, Duration.ofSeconds(timeoutSeconds),
                 st));
@@ -103,6 +121,13 @@ final class DemoCommand implements Callable<Integer> {
                 s.falseRejects(), s.lateCommands(), s.failedFrames(), s.alarms());
         out.printf(Locale.ROOT, "  latency frame complete → command at actuator: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 s.latencyMs().get("p50"), s.latencyMs().get("p99"), s.latencyMs().get("max"));
+        var a = s.actuation();
+        out.printf(Locale.ROOT, "  actuation over %s: %d commands, %d sent (%d resends, %d refused), %d acknowledged, %d fired, %d late, "
+                        + "%d failed%n", a.links(), a.commands(), a.sends(), a.resends(), a.sendFailures(), a.acknowledged(), a.fired(),
+                a.late(), a.failed());
+        out.printf(Locale.ROOT, "  fail-safe: %d widened, %d alarms, %d line stops; %d frames skipped (station behind), "
+                        + "%d commands for uninspected segments, %d in flight at the end%n", a.widened(), a.alarms(), a.lineStops(),
+                s.framesSkipped(), a.uninspected(), a.inFlight());
         out.println("  by class:   injected detected rejected missed false-rejects");
         s.byClass().forEach((c, v) -> out.printf(Locale.ROOT, "    %-11s %8d %8d %8d %6d %13d%n",
                 c, v.injected(), v.detected(), v.rejected(), v.missed(), v.falseRejects()));

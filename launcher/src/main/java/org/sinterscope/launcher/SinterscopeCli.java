@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 RoughnessCommand.class,
                 CracksCommand.class,
                 ClassifierCommand.class,
+                JournalCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 

@@ -1,6 +1,9 @@
 package org.sinterscope.routes;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.sinterscope.camera.Frame;
 import org.sinterscope.inspection.FrameInspection;
@@ -17,9 +20,38 @@ public final class InspectionStage {
     private static final Logger LOG = LoggerFactory.getLogger(InspectionStage.class);
 
     private final FrameInspector inspector;
+    private final AtomicLong skipped = new AtomicLong();
 
     public InspectionStage(FrameInspector inspector) {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
+    }
+
+    /**
+     * Inspects {@code frame} unless it waited longer than {@code maxAgeMs} since it was complete
+     * (the station is behind the line): then it is released uninspected and returned as a failed
+     * inspection ("not inspected: ..."), which the decider rejects whole and the actuator's
+     * fail-safe policy handles. {@code maxAgeMs <= 0} disables the limit.
+     */
+    public FrameInspection inspect(Frame frame, Instant completeAt, long maxAgeMs) {
+        if (maxAgeMs > 0 && completeAt != null) {
+            long ageMs = Duration.between(completeAt, Instant.now()).toMillis();
+            if (ageMs > maxAgeMs) {
+                try (frame) {
+                    skipped.incrementAndGet();
+                    LOG.warn("frame {}#{} at y {} mm waited {} ms > {} ms: not inspected, rejected by policy", frame.cameraId(),
+                            frame.sequence(), frame.yStartMm(), ageMs, maxAgeMs);
+                    return FrameInspection.failed(frame.cameraId(), frame.sequence(), frame.timestamp(), frame.yStartMm(),
+                            frame.yEndMm(), frame.megapixels(), "not inspected: the station is behind the line (frame waited "
+                                    + ageMs + " ms, limit " + maxAgeMs + " ms)");
+                }
+            }
+        }
+        return inspect(frame);
+    }
+
+    /** Frames not inspected because they waited too long. */
+    public long skipped() {
+        return skipped.get();
     }
 
     public FrameInspection inspect(Frame frame) {

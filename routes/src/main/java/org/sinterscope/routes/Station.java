@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.sinterscope.routes.actuator.Actuation;
+import org.sinterscope.routes.actuator.ActuationGateway;
 
 /**
  * The running station: Camel Main with the station's routes and beans. Properties come from
@@ -14,9 +16,11 @@ public final class Station implements AutoCloseable {
     public static final String DEFAULTS = "classpath:station.properties";
 
     private final Main main;
+    private final ActuationGateway actuation;
 
-    private Station(Main main) {
+    private Station(Main main, ActuationGateway actuation) {
         this.main = main;
+        this.actuation = actuation;
     }
 
     /**
@@ -25,19 +29,32 @@ public final class Station implements AutoCloseable {
      */
     public static Station start(StationBeans beans, Map<String, String> overrides, StationStage... stages) {
         Main main = new Main();
-        configure(main, beans, overrides, stages);
-        main.start();
-        if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
-            throw new IllegalStateException("the station's Camel context did not start; see the log above");
+        ActuationGateway actuation = configure(main, beans, overrides, stages);
+        try {
+            main.start();
+            if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
+                throw new IllegalStateException("the station's Camel context did not start; see the log above");
+            }
+        } catch (RuntimeException e) {
+            main.stop();
+            actuation.close();
+            throw e;
         }
-        return new Station(main);
+        return new Station(main, actuation);
     }
 
-    /** Puts the station's routes, beans and properties into {@code main} (tests use this too). */
-    public static void configure(Main main, StationBeans beans, Map<String, String> overrides, StationStage... stages) {
+    /**
+     * Puts the station's routes, beans and properties into {@code main} (tests use this too), with the
+     * optional {@code stages}; returns the actuation gateway (its journal is open: close it when done).
+     */
+    public static ActuationGateway configure(Main main, StationBeans beans, Map<String, String> overrides,
+                                             StationStage... stages) {
         main.setDefaultPropertyPlaceholderLocation(DEFAULTS);
         main.configure().addRoutesBuilder(new StationErrorHandling());
         main.configure().addRoutesBuilder(new StationRoutes());
+        Actuation actuation = Actuation.create(StationSettings.load(null, overrides), beans.tracker(), beans.plc());
+        main.configure().addRoutesBuilder(actuation.routes());
+        main.bind(Actuation.GATEWAY, actuation.gateway());
         main.configure().setName("sinterscope");
         beans.byName().forEach(main::bind);
         for (StationStage stage : stages) {
@@ -50,14 +67,24 @@ public final class Station implements AutoCloseable {
             });
         }
         overrides.forEach(main::addOverrideProperty);
+        return actuation.gateway();
     }
 
     public CamelContext context() {
         return main.getCamelContext();
     }
 
+    /** Reject commands: journal, outbox, fail-safe counts. */
+    public ActuationGateway actuation() {
+        return actuation;
+    }
+
     @Override
     public void close() {
-        main.stop();
+        try {
+            main.stop();
+        } finally {
+            actuation.close();
+        }
     }
 }

@@ -11,6 +11,8 @@ import org.apache.camel.builder.RouteBuilder;
  * <pre>
  * camera   : pulls frames from the source, one after another, into the frame queue (blocks when full)
  * inspect  : frame queue → inspection (concurrent consumers: the bounded pool) → decide
+ * inspect  : a frame older than {{sinterscope.inspection.max-frame-age-ms}} is not inspected but marked
+ *            uninspected (the station is behind the line): the decider rejects it, the actuator's policy handles it
  * decide   : verdict per segment → reject commands → actuator endpoint; late commands raise an alarm
  * plc-sim  : the in-process PLC simulator behind its endpoint
  * plc-tick : lets the PLC simulator follow the encoder
@@ -44,7 +46,8 @@ public final class StationRoutes extends RouteBuilder {
         from("{{sinterscope.frames.uri}}")
                 .routeId("inspect")
                 .routeConfigurationId(StationErrorHandling.ID)
-                .bean(StationBeans.INSPECTION, "inspect")
+                .bean(StationBeans.INSPECTION, "inspect(${body}, ${header." + FRAME_COMPLETE_AT + "}, "
+                        + "{{sinterscope.inspection.max-frame-age-ms}})")
                 .bean(StationBeans.LEDGER, "inspected")
                 .to("direct:decide");
 

@@ -54,6 +54,12 @@ public final class StationSettings {
         return v;
     }
 
+    /** The value, or {@code fallback} when the key is not set (or set empty). */
+    public String getOrDefault(String key, String fallback) {
+        String v = values.get(key);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+
     public double getDouble(String key) {
         String v = get(key);
         try {

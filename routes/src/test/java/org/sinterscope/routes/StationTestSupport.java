@@ -57,6 +57,8 @@ abstract class StationTestSupport extends CamelMainTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
         p.put("sinterscope.camera.auto-startup", "false");
+        // straight to the in-process PLC simulator: journal, links and policies have their own tests
+        p.put("sinterscope.actuator.uri", "direct:plc-sim");
         return p;
     }
 

@@ -1,5 +1,8 @@
 package org.sinterscope.routes.demo;
 
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.sinterscope.camera.FrameSource;
@@ -52,27 +55,37 @@ public final class DemoRun {
         }
         RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
-        RejectTracker tracker = new RejectTracker(settings.stationId(), settings.actuatorId(), settings.actuatorDistanceMm(), encoder);
-        StationBeans beans = new StationBeans(source, new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults())),
+        RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
+        InspectionStage inspection = new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults()));
+        StationBeans beans = new StationBeans(source, inspection,
                 new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile())), tracker, plc, ledger);
         LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
-        try (source; Station station = Station.start(beans, settings.asMap())) {
+        org.sinterscope.routes.actuator.ActuationCounts actuation;
+        DemoPlc remote = DemoPlc.startIfNeeded(settings, encoder, Files.createTempDirectory("sinterscope-demo"));
+        Map<String, String> props = new HashMap<>(settings.asMap());
+        if (remote != null) {
+            props.putAll(remote.overrides());
+        }
+        PlcSimulator actuators = remote == null ? plc : remote.core();
+        try (remote; source; Station station = Station.start(beans, props)) {
             ledger.awaitAllDecided(o.timeout());
-            // the web runs on until the last stretch has passed the actuator
-            encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + settings.actuatorDistanceMm() + 1);
-            plc.tick();
+            // the web runs on until the last stretch has passed the farthest actuator
+            encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
+            actuators.tick();
+            station.actuation().awaitSettled(Duration.ofSeconds(30));
+            actuation = station.actuation().counts();
         }
         if (!o.maxSpeed()) {
             simulatorMpxPerSecond = line.frameCount() * megapixelsPerFrame(cfg) / (line.renderNanos() / 1e9);
         }
-        DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger, plc.fired());
+        DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger, actuators.fired());
         int injected = line.plan().size();
         int threads = Integer.parseInt(settings.get("sinterscope.frames.uri").replaceAll(".*concurrentConsumers=(\\d+).*", "$1"));
         return new DemoSummary(source.describe(), !o.maxSpeed(), ledger.framesInspected(), ledger.megapixels(),
                 ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads,
-                injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), plc.lateCommands(),
+                injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
-                DemoScorer.percentiles(plc.latencies()), s.byClass(), null);
+                DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null);
     }
 
     static int threads(StationSettings settings) {
@@ -81,6 +94,16 @@ public final class DemoRun {
 
     private static double megapixelsPerFrame(SimulatedLineConfig cfg) {
         return (double) cfg.frameWidthPx() * cfg.frameHeightPx() / 1e6;
+    }
+
+    /** Settings overrides that put every actuator on {@code link} (plc-sim, mqtt, opcua). */
+    public static Map<String, String> withLink(StationSettings base, String link) {
+        Map<String, String> m = new HashMap<>();
+        m.put("sinterscope.actuator.link", link);
+        for (var a : org.sinterscope.routes.reject.ActuatorSpec.fromSettings(base)) {
+            m.put("sinterscope.actuator." + a.id() + ".link", link);
+        }
+        return m;
     }
 
     /** Settings overrides for a run with {@code threads} inspection threads. */

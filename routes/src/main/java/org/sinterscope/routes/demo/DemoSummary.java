@@ -2,6 +2,8 @@ package org.sinterscope.routes.demo;
 
 import java.util.Map;
 
+import org.sinterscope.routes.actuator.ActuationCounts;
+
 /**
  * The outcome of a simulated-line run, scored against the simulator's ground truth.
  *
@@ -26,6 +28,8 @@ import java.util.Map;
  * @param coatingCvPercent      mean CD coefficient of variation of the coating
  * @param latencyMs             frame complete → reject command at the actuator: p50, p99, max
  * @param byClass               the counts per defect class
+ * @param framesSkipped         frames not inspected because the station was behind the line (rejected by policy)
+ * @param actuation             reject commands: link, sent, acknowledged, fired, late, fail-safe actions
  * @param cracks                the sintered-layer stage scored against its crack truth, or null
  *                              when the run had no sintered stage
  */
@@ -34,7 +38,7 @@ public record DemoSummary(String source, boolean paced, long frames, double mega
                           int detectedInjected, int rejectedInjected, int missedInjected, int falseRejects,
                           int lateCommands, long failedFrames, int alarms, double rejectedMeters,
                           double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
-                          CrackSummary cracks) {
+                          long framesSkipped, ActuationCounts actuation, CrackSummary cracks) {
 
     /**
      * The sintered-layer stage against the simulator's crack truth ({@code CrackScorer}).

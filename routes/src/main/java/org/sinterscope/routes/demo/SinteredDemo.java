@@ -68,15 +68,18 @@ public final class SinteredDemo {
         SinteredCamera camera = new SinteredCamera(new SinteredLayerSimulator(cfg), encoder);
         RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
-        RejectTracker tracker = new RejectTracker(settings.stationId(), settings.actuatorId(), settings.actuatorDistanceMm(), encoder);
+        RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
         InspectionStage inspection = new InspectionStage(new CrackFrameInspector(new CrackDetector(CrackDetectorConfig.line())));
         StationBeans beans = new StationBeans(camera, inspection, new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile())),
                 tracker, plc, ledger);
         LOG.info("running {} {}", camera.describe(), o.maxSpeed() ? "unpaced" : "at " + o.line().lineSpeedMPerMin() + " m/min");
+        org.sinterscope.routes.actuator.ActuationCounts actuation;
         try (camera; Station station = Station.start(beans, settings.asMap())) {
             ledger.awaitAllDecided(o.timeout());
-            encoder.advanceTo(cfg.frames() * cfg.frameLengthMm() + settings.actuatorDistanceMm() + 1);
+            encoder.advanceTo(cfg.frames() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
             plc.tick();
+            station.actuation().awaitSettled(java.time.Duration.ofSeconds(30));
+            actuation = station.actuation().counts();
         }
         DemoSummary.CrackSummary c = CrackScorer.score(camera.truth(), ledger.inspections(), plc.fired());
         double mpxPerFrame = (double) cfg.widthPx() * cfg.heightPx() / 1e6;
@@ -87,6 +90,6 @@ public final class SinteredDemo {
                 plc.lateCommands(), ledger.framesFailed(), ledger.alarms().size(), DemoScorer.rejectedMeters(plc.fired()),
                 Double.NaN, DemoScorer.percentiles(plc.latencies()),
                 Map.of("crack", new DemoSummary.ClassSummary(c.injectedCracks(), c.detectedCracks(), c.rejectedCracks(),
-                        c.injectedCracks() - c.rejectedCracks(), c.falseRejects())), c);
+                        c.injectedCracks() - c.rejectedCracks(), c.falseRejects())), inspection.skipped(), actuation, c);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.sinterscope.camera.LineEncoder;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * deadline is recorded as late; the actuator still fires at once for whatever of the stretch has
  * not passed yet (fail-safe: reject what can still be rejected), and the station hears of it.
  * A command id seen before is ignored (a resend is harmless). Every event is kept for the run
- * summary. Thread-safe.
+ * summary. Listeners hear every event as it happens (the MQTT and OPC UA PLC simulators publish
+ * them; the in-process link hands them to the station); they must not block. Thread-safe.
  */
 public final class PlcSimulator {
 
@@ -55,35 +58,57 @@ public final class PlcSimulator {
     private final List<Duration> latencies = new ArrayList<>();
     private int late;
     private int duplicates;
+    private final List<Consumer<ActuatorEvent>> listeners = new CopyOnWriteArrayList<>();
 
     public PlcSimulator(LineEncoder encoder) {
         this.encoder = encoder;
     }
 
-    /** A command arrives from the station. */
-    public synchronized void receive(RejectCommand c) {
+    /** Adds a listener that hears every event (received, late, duplicate, fired). */
+    public void addListener(Consumer<ActuatorEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** The encoder this PLC follows. */
+    public LineEncoder encoder() {
+        return encoder;
+    }
+
+    /**
+     * A command arrives from the station; returns its acknowledgement: {@code RECEIVED} (in time),
+     * {@code LATE} (after its deadline) or {@code DUPLICATE} (an id seen before: ignored).
+     */
+    public synchronized ActuatorEvent receive(RejectCommand c) {
         Instant now = Instant.now();
         double enc = encoder.positionMm();
         if (!seen.add(c.id())) {
             duplicates++;
-            events.add(new ActuatorEvent(ActuatorEvent.Kind.DUPLICATE, c.id(), enc, now, ""));
-            return;
+            return event(new ActuatorEvent(ActuatorEvent.Kind.DUPLICATE, c.id(), enc, now, ""));
         }
         latencies.add(Duration.between(c.frameCompleteAt(), now));
         if (enc > c.deadlineMm()) {
             late++;
             String detail = String.format(Locale.ROOT, "%.1f mm past its deadline; %s", enc - c.deadlineMm(),
                     enc < c.endAtActuatorMm() ? "fired for the rest of the stretch" : "the whole stretch had passed");
-            events.add(new ActuatorEvent(ActuatorEvent.Kind.LATE, c.id(), enc, now, detail));
+            ActuatorEvent ack = event(new ActuatorEvent(ActuatorEvent.Kind.LATE, c.id(), enc, now, detail));
             LOG.warn("late reject command {}: {}", c.id(), detail);
             if (enc < c.endAtActuatorMm()) {
                 fire(new Pending(c, now), false, enc);
             }
-            return;
+            return ack;
         }
-        events.add(new ActuatorEvent(ActuatorEvent.Kind.RECEIVED, c.id(), enc, now, ""));
+        ActuatorEvent ack = event(new ActuatorEvent(ActuatorEvent.Kind.RECEIVED, c.id(), enc, now, ""));
         pending.add(new Pending(c, now));
         tick();
+        return ack;
+    }
+
+    private ActuatorEvent event(ActuatorEvent e) {
+        events.add(e);
+        for (Consumer<ActuatorEvent> l : listeners) {
+            l.accept(e);
+        }
+        return e;
     }
 
     /** Fires every waiting command whose stretch has reached the actuator. */
@@ -96,7 +121,7 @@ public final class PlcSimulator {
 
     private void fire(Pending p, boolean inTime, double enc) {
         fired.add(new Fired(p.command(), p.receivedAt(), inTime, enc));
-        events.add(new ActuatorEvent(ActuatorEvent.Kind.FIRED, p.command().id(), enc, Instant.now(), inTime ? "" : "late"));
+        event(new ActuatorEvent(ActuatorEvent.Kind.FIRED, p.command().id(), enc, Instant.now(), inTime ? "" : "late"));
     }
 
     public synchronized List<Fired> fired() {

@@ -7,35 +7,59 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.sinterscope.camera.LineEncoder;
+import org.sinterscope.inspection.Defect;
 import org.sinterscope.inspection.SegmentVerdict;
+import org.sinterscope.routes.StationSettings;
 
 /**
- * Turns a verdict into reject commands for one actuator, timed by the encoder: each stretch gets
- * the deadline {@code y0 + cameraToActuatorMm}.
+ * Turns a verdict into reject commands, one per rejected stretch and actuator that acts on its
+ * causes, timed by the encoder: each gets the deadline {@code y0 + distance(actuator)}.
  */
 public final class RejectTracker {
 
     private final String stationId;
-    private final String actuatorId;
-    private final double cameraToActuatorMm;
+    private final List<ActuatorSpec> actuators;
     private final LineEncoder encoder;
 
-    public RejectTracker(String stationId, String actuatorId, double cameraToActuatorMm, LineEncoder encoder) {
-        if (!(cameraToActuatorMm > 0)) {
-            throw new IllegalArgumentException("camera-to-actuator distance must be > 0 mm, got " + cameraToActuatorMm);
-        }
+    public RejectTracker(String stationId, List<ActuatorSpec> actuators, LineEncoder encoder) {
         this.stationId = Objects.requireNonNull(stationId, "stationId");
-        this.actuatorId = Objects.requireNonNull(actuatorId, "actuatorId");
-        this.cameraToActuatorMm = cameraToActuatorMm;
+        this.actuators = List.copyOf(actuators);
         this.encoder = Objects.requireNonNull(encoder, "encoder");
+        if (this.actuators.isEmpty()) {
+            throw new IllegalArgumentException("a reject tracker needs at least one actuator");
+        }
     }
 
+    /** One in-process simulated actuator at {@code cameraToActuatorMm}. */
+    public RejectTracker(String stationId, String actuatorId, double cameraToActuatorMm, LineEncoder encoder) {
+        this(stationId, List.of(ActuatorSpec.simulated(actuatorId, cameraToActuatorMm)), encoder);
+    }
+
+    /** The station's actuators from its settings ({@link ActuatorSpec#fromSettings}). */
+    public static RejectTracker fromSettings(StationSettings settings, LineEncoder encoder) {
+        return new RejectTracker(settings.stationId(), ActuatorSpec.fromSettings(settings), encoder);
+    }
+
+    public List<ActuatorSpec> actuators() {
+        return actuators;
+    }
+
+    /** Distance to the first actuator, mm. */
     public double cameraToActuatorMm() {
-        return cameraToActuatorMm;
+        return actuators.get(0).distanceMm();
+    }
+
+    /** The farthest actuator's distance, mm: the web must run this far past the last frame. */
+    public double farthestActuatorMm() {
+        return actuators.stream().mapToDouble(ActuatorSpec::distanceMm).max().orElseThrow();
     }
 
     public String actuatorId() {
-        return actuatorId;
+        return actuators.get(0).id();
+    }
+
+    public LineEncoder encoder() {
+        return encoder;
     }
 
     /** The commands for {@code v} (none when it passes). */
@@ -45,9 +69,22 @@ public final class RejectTracker {
         double enc = encoder.positionMm();
         int k = 0;
         for (SegmentVerdict.RejectSpan s : v.rejects()) {
-            String id = String.format(Locale.ROOT, "%s/%s/%d/%d/%s", stationId, v.cameraId(), v.sequence(), k++, actuatorId);
-            out.add(new RejectCommand(id, stationId, actuatorId, s.y0Mm(), s.y1Mm(), s.causes(),
-                    s.y0Mm() + cameraToActuatorMm, frameCompleteAt, now, enc));
+            List<String> defectIds = new ArrayList<>();
+            for (int i = 0; i < v.defects().size(); i++) {
+                Defect d = v.defects().get(i);
+                if (d.boundsMm().y0Mm() <= s.y1Mm() && s.y0Mm() <= d.boundsMm().y1Mm()) {
+                    defectIds.add(v.cameraId() + "/" + v.sequence() + "/" + i);
+                }
+            }
+            for (ActuatorSpec a : actuators) {
+                if (!a.actsOn(s.causes())) {
+                    continue;
+                }
+                String id = String.format(Locale.ROOT, "%s/%s/%d/%d/%s", stationId, v.cameraId(), v.sequence(), k, a.id());
+                out.add(new RejectCommand(id, stationId, a.id(), s.y0Mm(), s.y1Mm(), s.causes(), defectIds,
+                        s.y0Mm() + a.distanceMm(), frameCompleteAt, now, enc));
+            }
+            k++;
         }
         return out;
     }

@@ -2,10 +2,12 @@ package org.sinterscope.routes.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sinterscope.camera.sim.SimulatedLineConfig;
 
 /**
@@ -14,8 +16,12 @@ import org.sinterscope.camera.sim.SimulatedLineConfig;
  */
 class DemoAccuracyTest {
 
-    private static DemoSummary run(SimulatedLineConfig line) throws Exception {
-        return DemoRun.run(new DemoOptions(line, true, null, null, Map.of(), Duration.ofMinutes(10)));
+    @TempDir
+    Path journal;
+
+    private DemoSummary run(SimulatedLineConfig line) throws Exception {
+        return DemoRun.run(new DemoOptions(line, true, null, null, Map.of("sinterscope.journal.dir", journal.toString()),
+                Duration.ofMinutes(10)));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.sinterscope.routes.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,7 +22,9 @@ class SinteredStageTest {
     private static DemoSummary run(double meters, double defectsPerM, long seed) throws Exception {
         SimulatedLineConfig line = SimulatedLineConfig.defaults().withLengthM(meters).withSeed(seed).withDefectRatePerM(defectsPerM);
         SinteredLayerConfig cfg = SinteredDemo.configFor(line, 1024, 1024, PixelPitch.square(10));
-        DemoOptions o = new DemoOptions(line, true, null, null, Map.of(), Duration.ofMinutes(3), DemoOptions.Stage.SINTERED);
+        Path journal = Files.createTempDirectory("sinterscope-journal");
+        DemoOptions o = new DemoOptions(line, true, null, null, Map.of("sinterscope.journal.dir", journal.toString()),
+                Duration.ofMinutes(3), DemoOptions.Stage.SINTERED);
         return SinteredDemo.run(o, cfg);
     }
 
