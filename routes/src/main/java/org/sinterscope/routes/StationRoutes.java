@@ -13,7 +13,9 @@ import org.apache.camel.builder.RouteBuilder;
  * inspect  : frame queue → inspection (concurrent consumers: the bounded pool) → decide
  * inspect  : a frame older than {{sinterscope.inspection.max-frame-age-ms}} is not inspected but marked
  *            uninspected (the station is behind the line): the decider rejects it, the actuator's policy handles it
- * decide   : verdict per segment → reject commands → actuator endpoint; late commands raise an alarm
+ * decide   : verdict per segment → reject commands (split) → send-command → actuator endpoint; a command
+ *            decided after its deadline is still sent, and a wire-tapped copy raises an alarm (late-decision).
+ *            The wire tap lives in its own route: inside the split it cut the exchange short (Camel 4.17).
  * plc-sim  : the in-process PLC simulator behind its endpoint
  * plc-tick : lets the PLC simulator follow the encoder
  * alarms   : the station's alarm endpoint → ledger and log
@@ -57,15 +59,23 @@ public final class StationRoutes extends RouteBuilder {
                 .bean(StationBeans.DECIDER, "decide")
                 .setProperty("verdict", body())
                 .split(method(StationBeans.TRACKER, "commands(${body}, ${header." + FRAME_COMPLETE_AT + "})"))
-                    .to("{{sinterscope.actuator.uri}}")
-                    .filter(simple("${body.lateAtDecision}"))
-                        .setBody(simple("reject command ${body.id} decided after its deadline: encoder at "
-                                + "${body.encoderAtDecisionMm} mm, deadline ${body.deadlineMm} mm"))
-                        .to("{{sinterscope.alarm.uri}}")
-                    .end()
+                    .to("direct:send-command")
                 .end()
                 .setBody(exchangeProperty("verdict"))
                 .bean(StationBeans.LEDGER, "decided");
+
+        from("direct:send-command")
+                .routeId("send-command")
+                // a copy is checked for lateness (alarm); the command itself is always sent: late is never dropped
+                .wireTap("direct:late-decision")
+                .to("{{sinterscope.actuator.uri}}");
+
+        from("direct:late-decision")
+                .routeId("late-decision")
+                .filter(simple("${body.lateAtDecision}"))
+                .setBody(simple("reject command ${body.id} decided after its deadline: encoder at "
+                        + "${body.encoderAtDecisionMm} mm, deadline ${body.deadlineMm} mm"))
+                .to("{{sinterscope.alarm.uri}}");
 
         from("direct:plc-sim")
                 .routeId("plc-sim")

@@ -30,6 +30,7 @@ abstract class StationTestSupport extends CamelMainTestSupport {
 
     protected RunLedger ledger;
     protected PlcSimulator plc;
+    private StationBeans beans;
 
     /** The source the station pulls from. */
     protected abstract FrameSource source();
@@ -64,11 +65,14 @@ abstract class StationTestSupport extends CamelMainTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        ledger = new RunLedger(true);
-        plc = new PlcSimulator(encoder());
-        StationBeans beans = new StationBeans(source(), new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults())),
-                new VerdictDecider(RecipeLoader.defaults()),
-                new RejectTracker("station-test", "marker-1", actuatorDistanceMm(), encoder()), plc, ledger);
+        // the test support may ask more than once: the routes must see the same beans as the test
+        if (beans == null) {
+            ledger = new RunLedger(true);
+            plc = new PlcSimulator(encoder());
+            beans = new StationBeans(source(), new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults())),
+                    new VerdictDecider(RecipeLoader.defaults()),
+                    new RejectTracker("station-test", "marker-1", actuatorDistanceMm(), encoder()), plc, ledger);
+        }
         beans.byName().forEach(registry::bind);
     }
 
