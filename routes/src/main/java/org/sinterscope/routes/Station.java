@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.sinterscope.routes.store.StoreRoutes;
 
 /**
  * The running station: Camel Main with the station's routes and beans. Properties come from
@@ -21,7 +22,13 @@ public final class Station implements AutoCloseable {
 
     /** Builds and starts the station; the camera route starts pulling frames at once. */
     public static Station start(StationBeans beans, Map<String, String> overrides) {
+        return start(beans, overrides, Map.of());
+    }
+
+    /** With more beans by name (the defect store as {@code StoreRoutes.STORE}). */
+    public static Station start(StationBeans beans, Map<String, String> overrides, Map<String, Object> extraBeans) {
         Main main = new Main();
+        extraBeans.forEach(main::bind);
         configure(main, beans, overrides);
         main.start();
         if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
@@ -35,6 +42,7 @@ public final class Station implements AutoCloseable {
         main.setDefaultPropertyPlaceholderLocation(DEFAULTS);
         main.configure().addRoutesBuilder(new StationErrorHandling());
         main.configure().addRoutesBuilder(new StationRoutes());
+        main.configure().addRoutesBuilder(new StoreRoutes());
         main.configure().setName("sinterscope");
         beans.byName().forEach(main::bind);
         overrides.forEach(main::addOverrideProperty);

@@ -3,6 +3,7 @@ package org.sinterscope.routes;
 import java.time.Instant;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.sinterscope.routes.store.StoreRoutes;
 
 /**
  * The station's line routes. Beans are looked up by name (see {@link StationBeans}); endpoints
@@ -11,7 +12,8 @@ import org.apache.camel.builder.RouteBuilder;
  * <pre>
  * camera   : pulls frames from the source, one after another, into the frame queue (blocks when full)
  * inspect  : frame queue → inspection (concurrent consumers: the bounded pool) → decide
- * decide   : verdict per segment → reject commands → actuator endpoint; late commands raise an alarm
+ * decide   : verdict per segment → reject commands → actuator endpoint; late commands raise an alarm;
+ *            verdicts and commands to the defect store's feed (see StoreRoutes)
  * plc-sim  : the in-process PLC simulator behind its endpoint
  * plc-tick : lets the PLC simulator follow the encoder
  * alarms   : the station's alarm endpoint → ledger and log
@@ -50,10 +52,12 @@ public final class StationRoutes extends RouteBuilder {
         from("direct:decide")
                 .routeId("decide")
                 .routeConfigurationId(StationErrorHandling.ID)
+                .setProperty(StoreRoutes.INSPECTION, body())
                 .bean(StationBeans.DECIDER, "decide")
                 .setProperty("verdict", body())
                 .split(method(StationBeans.TRACKER, "commands(${body}, ${header." + FRAME_COMPLETE_AT + "})"))
                     .to("{{sinterscope.actuator.uri}}")
+                    .to("{{sinterscope.store.uri}}")
                     .filter(simple("${body.lateAtDecision}"))
                         .setBody(simple("reject command ${body.id} decided after its deadline: encoder at "
                                 + "${body.encoderAtDecisionMm} mm, deadline ${body.deadlineMm} mm"))
@@ -61,7 +65,8 @@ public final class StationRoutes extends RouteBuilder {
                     .end()
                 .end()
                 .setBody(exchangeProperty("verdict"))
-                .bean(StationBeans.LEDGER, "decided");
+                .bean(StationBeans.LEDGER, "decided")
+                .to("{{sinterscope.store.uri}}");
 
         from("direct:plc-sim")
                 .routeId("plc-sim")

@@ -1,5 +1,7 @@
 package org.sinterscope.routes.demo;
 
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import org.sinterscope.camera.FrameSource;
@@ -9,6 +11,7 @@ import org.sinterscope.camera.sim.SimulatedLine;
 import org.sinterscope.camera.sim.SimulatedLineConfig;
 import org.sinterscope.inspection.coating.CoatingInspector;
 import org.sinterscope.inspection.coating.CoatingInspectorConfig;
+import org.sinterscope.routes.CropSink;
 import org.sinterscope.routes.InspectionStage;
 import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.Station;
@@ -18,6 +21,9 @@ import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.routes.reject.PlcSimulator;
 import org.sinterscope.routes.reject.RejectTracker;
+import org.sinterscope.routes.store.DefectStore;
+import org.sinterscope.routes.store.RollInfo;
+import org.sinterscope.routes.store.StoreRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +38,11 @@ public final class DemoRun {
     }
 
     public static DemoSummary run(DemoOptions o) throws Exception {
+        return run(o, null);
+    }
+
+    /** The demo with its roll, defects, crops and reject commands kept in {@code store} (null: none). */
+    public static DemoSummary run(DemoOptions o, DefectStore store) throws Exception {
         StationSettings settings = StationSettings.load(o.settingsFile(), o.overrides());
         SimulatedLineConfig cfg = o.line();
         SimulatedEncoder encoder = o.maxSpeed() ? SimulatedEncoder.freeRunning() : SimulatedEncoder.paced(cfg.lineSpeedMPerMin());
@@ -50,14 +61,28 @@ public final class DemoRun {
         RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
         RejectTracker tracker = new RejectTracker(settings.stationId(), settings.actuatorId(), settings.actuatorDistanceMm(), encoder);
-        StationBeans beans = new StationBeans(source, new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults())),
-                new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile())), tracker, plc, ledger);
+        VerdictDecider decider = new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile()));
+        Map<String, Object> extra = store == null ? Map.of() : Map.of(StoreRoutes.STORE, store);
+        if (store != null) {
+            store.openRoll(new RollInfo(String.format(Locale.ROOT, "demo-s%d-%tY%<tm%<td-%<tH%<tM%<tS", cfg.seed(),
+                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)), settings.stationId(), decider.recipe().product(),
+                    "demo-foil-" + cfg.seed(), cfg.foilWidthMm(), cfg.xOriginMm(), cfg.xOriginMm() + cfg.viewWidthMm(),
+                    Instant.now()));
+        }
+        StationBeans beans = new StationBeans(source, new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults()),
+                store == null ? CropSink.NONE : store.cropSink()), decider, tracker, plc, ledger);
         LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
-        try (source; Station station = Station.start(beans, settings.asMap())) {
+        try (source; Station station = Station.start(beans, settings.asMap(), extra)) {
             ledger.awaitAllDecided(o.timeout());
             // the web runs on until the last stretch has passed the actuator
             encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + settings.actuatorDistanceMm() + 1);
             plc.tick();
+        }
+        if (store != null) {
+            store.saveActuatorEvents(plc.events());
+            if (!store.flush(o.timeout())) {
+                LOG.warn("the defect store had not written everything within {}: {}", o.timeout(), store.status());
+            }
         }
         if (!o.maxSpeed()) {
             simulatorMpxPerSecond = line.frameCount() * megapixelsPerFrame(cfg) / (line.renderNanos() / 1e9);
