@@ -23,8 +23,7 @@ final class ReviewWeb {
                                       String roll) throws Exception {
         int p = port != null ? port : Integer.parseInt(settings.asMap().getOrDefault("sinterscope.web.port", "8080"));
         if (p < 0 || p > 65535) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ReviewWebSpec()),
-                    "--port must be 0-65535, got " + p);
+            throw new IllegalArgumentException("review app port must be 0-65535, got " + p);
         }
         Duration idle = Duration.ofMinutes(Long.parseLong(settings.asMap().getOrDefault("sinterscope.web.session-minutes", "30")));
         String host = settings.asMap().getOrDefault("sinterscope.web.host", "127.0.0.1");
@@ -40,10 +39,5 @@ final class ReviewWeb {
         info.println("  Ctrl-C stops it.");
         info.flush();
         new CountDownLatch(1).await();
-    }
-
-    /** Only to name the command in a usage error. */
-    @picocli.CommandLine.Command(name = "review")
-    private static final class ReviewWebSpec {
     }
 }

@@ -43,7 +43,7 @@ public final class DefectStore implements AutoCloseable {
     private DefectStore(Database db) {
         this.db = db;
         StoreSettings s = db.settings();
-        this.writer = new StoreWriter(db, new SqlWrites(s.imageDir(), s.modelVersion()), s.queueCapacity(), s.batchSize(),
+        this.writer = new StoreWriter(db::connect, new SqlWrites(s.imageDir(), s.modelVersion()), s.queueCapacity(), s.batchSize(),
                 msg -> alarmSink.accept(msg));
         this.queries = new StoreQueries(db);
         this.users = new UserStore(db);

@@ -30,7 +30,13 @@ final class StoreWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
     private static final Object STOP = new Object();
 
-    private final Database db;
+    /** Where the writer gets its connections (the database; tests put a gate in front of it). */
+    @FunctionalInterface
+    interface Connections {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connections db;
     private final SqlWrites writes;
     private final BlockingQueue<Object> queue;
     private final int batchSize;
@@ -45,7 +51,7 @@ final class StoreWriter implements AutoCloseable {
     private long done;
     private boolean fullEpisode;
 
-    StoreWriter(Database db, SqlWrites writes, int capacity, int batchSize, Consumer<String> alarm) {
+    StoreWriter(Connections db, SqlWrites writes, int capacity, int batchSize, Consumer<String> alarm) {
         this.db = db;
         this.writes = writes;
         this.queue = new ArrayBlockingQueue<>(capacity);
