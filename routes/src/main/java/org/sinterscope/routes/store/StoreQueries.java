@@ -53,6 +53,12 @@ public final class StoreQueries {
                 rs -> new Views.Span(rs.getDouble(1), rs.getDouble(2), rs.getString(3)));
     }
 
+    /** The roll's segments as spans of web (y0, y1 mm) with their verdict reasons (empty when it passed). */
+    public List<Views.Span> segments(String rollId) {
+        return query("SELECT y0_mm, y1_mm, reasons FROM segment WHERE roll_id = ? ORDER BY y0_mm", List.of(rollId),
+                rs -> new Views.Span(rs.getDouble(1), rs.getDouble(2), rs.getString(3)));
+    }
+
     public List<Views.Defect> defects(DefectFilter f) {
         StringBuilder sql = new StringBuilder("SELECT " + DEFECT_COLUMNS + " FROM defect WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
