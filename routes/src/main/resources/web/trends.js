@@ -19,7 +19,7 @@
     const flat = v => xs.map(() => (Number.isFinite(v) ? v : null));
     const outs = c.points.map(p => (p.out ? p.value : null));
     const opts = {
-      width: Math.max(400, host.clientWidth - 10), height: 230,
+      width: Math.max(400, host.clientWidth - 10), height: 200,
       scales: { x: { time: false } },
       axes: [{ label: xLabel }, { label: c.unit }],
       series: [

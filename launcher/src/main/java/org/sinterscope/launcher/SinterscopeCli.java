@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 RoughnessCommand.class,
                 CracksCommand.class,
+                ReviewCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 
