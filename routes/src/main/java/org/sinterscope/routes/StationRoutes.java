@@ -65,8 +65,8 @@ public final class StationRoutes extends RouteBuilder {
                     .end()
                 .end()
                 .setBody(exchangeProperty("verdict"))
-                .bean(StationBeans.LEDGER, "decided")
-                .to("{{sinterscope.store.uri}}");
+                .to("{{sinterscope.store.uri}}")
+                .bean(StationBeans.LEDGER, "decided");
 
         from("direct:plc-sim")
                 .routeId("plc-sim")
