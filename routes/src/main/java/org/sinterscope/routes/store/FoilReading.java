@@ -3,6 +3,9 @@ package org.sinterscope.routes.store;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.sinterscope.inspection.roughness.RoughnessParameters;
+import org.sinterscope.inspection.roughness.RoughnessResult;
+
 /**
  * One profilometer reading of the foil, as the foil route hands it to the store. NaN for a
  * parameter that was not evaluated.
@@ -32,5 +35,15 @@ public record FoilReading(String lot, String rollId, Instant measuredAt, String 
         if (!(raUm >= 0) || !Double.isFinite(raUm)) {
             throw new IllegalArgumentException("foil reading Ra must be finite and >= 0 µm, got " + raUm);
         }
+    }
+
+    /**
+     * A reading from an evaluated profile; {@code pass} is {@code Ra >= minRaUm} (0.2 µm for the
+     * negative-electrode foil).
+     */
+    public static FoilReading of(String lot, String rollId, Instant measuredAt, RoughnessResult r, double minRaUm) {
+        RoughnessParameters p = r.parameters();
+        return new FoilReading(lot, rollId, measuredAt, r.profileName(), p.raUm(), p.rqUm(), p.rzUm(), p.rsk(), p.rku(),
+                p.rsmUm(), p.raUm() >= minRaUm);
     }
 }
