@@ -13,6 +13,8 @@ import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.demo.DemoOptions;
 import org.sinterscope.routes.demo.DemoRun;
 import org.sinterscope.routes.demo.DemoSummary;
+import org.sinterscope.routes.store.DefectStore;
+import org.sinterscope.routes.store.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sinterscope demo}: the station on a simulated electrode line, scored against its ground truth. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the station on a seeded simulated electrode line (paced at line speed unless --max-speed)",
-                "and prints a run summary scored against the simulator's ground truth."})
+                "and prints a run summary scored against the simulator's ground truth. The run is kept in the defect",
+                "store and the review app is then served on it until Ctrl-C (--no-web: exit after the run)."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -71,6 +74,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the readable summary.")
     boolean json;
 
+    @Option(names = "--no-web", description = "Exit after the run instead of serving the review app on its roll.")
+    boolean noWeb;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Review app port (default: sinterscope.web.port from the settings, 8080; 0 picks a free one).")
+    Integer port;
+
     @Override
     public Integer call() throws Exception {
         SimulatedLineConfig line = SimulatedLineConfig.defaults().withLengthM(meters).withSeed(seed)
@@ -97,14 +107,23 @@ final class DemoCommand implements Callable<Integer> {
             overrides.put("sinterscope.mqtt.broker-url", broker);
             overrides.put("sinterscope.demo.start-broker", "false");
         }
+        StationSettings settings = StationSettings.load(config, overrides);
+        DefectStore store = DefectStore.open(StoreSettings.from(settings));
+        Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-close"));
         DemoSummary s = DemoRun.run(new DemoOptions(line, maxSpeed, config, recipe, overrides, Duration.ofSeconds(timeoutSeconds),
-                st));
+                st), store);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, s);
         } else {
             print(out, s);
         }
+        if (noWeb) {
+            store.close();
+            return 0;
+        }
+        ReviewWeb.serveUntilInterrupted(store, settings, port, json ? spec.commandLine().getErr() : out,
+                store.currentRoll());
         return 0;
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 CracksCommand.class,
                 ClassifierCommand.class,
                 JournalCommand.class,
+                ReviewCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 

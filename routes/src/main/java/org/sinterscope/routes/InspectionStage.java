@@ -21,9 +21,16 @@ public final class InspectionStage {
 
     private final FrameInspector inspector;
     private final AtomicLong skipped = new AtomicLong();
+    private final CropSink crops;
 
     public InspectionStage(FrameInspector inspector) {
+        this(inspector, CropSink.NONE);
+    }
+
+    /** With a sink that sees each frame and its inspection before the frame is released. */
+    public InspectionStage(FrameInspector inspector, CropSink crops) {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.crops = Objects.requireNonNull(crops, "crops");
     }
 
     /**
@@ -56,7 +63,13 @@ public final class InspectionStage {
 
     public FrameInspection inspect(Frame frame) {
         try (frame) {
-            return inspector.inspect(frame);
+            FrameInspection fi = inspector.inspect(frame);
+            try {
+                crops.inspected(frame, fi);
+            } catch (RuntimeException e) {
+                LOG.warn("crops of frame {}#{} could not be kept: {}", frame.cameraId(), frame.sequence(), e.toString());
+            }
+            return fi;
         } catch (RuntimeException e) {
             LOG.error("frame {}#{} at y {} mm could not be inspected", frame.cameraId(), frame.sequence(), frame.yStartMm(), e);
             return FrameInspection.failed(frame.cameraId(), frame.sequence(), frame.timestamp(), frame.yStartMm(),

@@ -6,6 +6,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.sinterscope.routes.actuator.Actuation;
 import org.sinterscope.routes.actuator.ActuationGateway;
+import org.sinterscope.routes.store.StoreRoutes;
 
 /**
  * The running station: Camel Main with the station's routes and beans. Properties come from
@@ -28,7 +29,14 @@ public final class Station implements AutoCloseable {
      * pulling frames at once.
      */
     public static Station start(StationBeans beans, Map<String, String> overrides, StationStage... stages) {
+        return start(beans, overrides, Map.of(), stages);
+    }
+
+    /** With more beans by name (the defect store as {@code StoreRoutes.STORE}). */
+    public static Station start(StationBeans beans, Map<String, String> overrides, Map<String, Object> extraBeans,
+                                StationStage... stages) {
         Main main = new Main();
+        extraBeans.forEach(main::bind);
         ActuationGateway actuation = configure(main, beans, overrides, stages);
         try {
             main.start();
@@ -55,6 +63,7 @@ public final class Station implements AutoCloseable {
         Actuation actuation = Actuation.create(StationSettings.load(null, overrides), beans.tracker(), beans.plc());
         main.configure().addRoutesBuilder(actuation.routes());
         main.bind(Actuation.GATEWAY, actuation.gateway());
+        main.configure().addRoutesBuilder(new StoreRoutes());
         main.configure().setName("sinterscope");
         beans.byName().forEach(main::bind);
         for (StationStage stage : stages) {

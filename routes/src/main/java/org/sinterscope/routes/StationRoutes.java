@@ -3,6 +3,7 @@ package org.sinterscope.routes;
 import java.time.Instant;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.sinterscope.routes.store.StoreRoutes;
 
 /**
  * The station's line routes. Beans are looked up by name (see {@link StationBeans}); endpoints
@@ -16,6 +17,7 @@ import org.apache.camel.builder.RouteBuilder;
  * decide   : verdict per segment → reject commands (split) → send-command → actuator endpoint; a command
  *            decided after its deadline is still sent, and a wire-tapped copy raises an alarm (late-decision).
  *            The wire tap lives in its own route: inside the split it cut the exchange short (Camel 4.17).
+ *            Verdicts and commands also go to the defect store's feed (see StoreRoutes).
  * plc-sim  : the in-process PLC simulator behind its endpoint
  * plc-tick : lets the PLC simulator follow the encoder
  * alarms   : the station's alarm endpoint → ledger and log
@@ -56,18 +58,21 @@ public final class StationRoutes extends RouteBuilder {
         from("direct:decide")
                 .routeId("decide")
                 .routeConfigurationId(StationErrorHandling.ID)
+                .setProperty(StoreRoutes.INSPECTION, body())
                 .bean(StationBeans.DECIDER, "decide")
                 .setProperty("verdict", body())
                 .split(method(StationBeans.TRACKER, "commands(${body}, ${header." + FRAME_COMPLETE_AT + "})"))
                     .to("direct:send-command")
                 .end()
                 .setBody(exchangeProperty("verdict"))
+                .to("{{sinterscope.store.uri}}")
                 .bean(StationBeans.LEDGER, "decided");
 
         from("direct:send-command")
                 .routeId("send-command")
                 // a copy is checked for lateness (alarm); the command itself is always sent: late is never dropped
                 .wireTap("direct:late-decision")
+                .to("{{sinterscope.store.uri}}")
                 .to("{{sinterscope.actuator.uri}}");
 
         from("direct:late-decision")

@@ -2,7 +2,9 @@ package org.sinterscope.routes.demo;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.sinterscope.camera.FrameSource;
@@ -12,6 +14,7 @@ import org.sinterscope.camera.sim.SimulatedLine;
 import org.sinterscope.camera.sim.SimulatedLineConfig;
 import org.sinterscope.inspection.coating.CoatingInspector;
 import org.sinterscope.inspection.coating.CoatingInspectorConfig;
+import org.sinterscope.routes.CropSink;
 import org.sinterscope.routes.InspectionStage;
 import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.Station;
@@ -21,6 +24,9 @@ import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.routes.reject.PlcSimulator;
 import org.sinterscope.routes.reject.RejectTracker;
+import org.sinterscope.routes.store.DefectStore;
+import org.sinterscope.routes.store.RollInfo;
+import org.sinterscope.routes.store.StoreRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +41,11 @@ public final class DemoRun {
     }
 
     public static DemoSummary run(DemoOptions o) throws Exception {
+        return run(o, null);
+    }
+
+    /** The demo with its roll, defects, crops and reject commands kept in {@code store} (null: none). */
+    public static DemoSummary run(DemoOptions o, DefectStore store) throws Exception {
         if (o.stage() == DemoOptions.Stage.SINTERED) {
             return SinteredDemo.run(o);
         }
@@ -56,9 +67,17 @@ public final class DemoRun {
         RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
         RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
-        InspectionStage inspection = new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults()));
-        StationBeans beans = new StationBeans(source, inspection,
-                new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile())), tracker, plc, ledger);
+        VerdictDecider decider = new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile()));
+        Map<String, Object> extra = store == null ? Map.of() : Map.of(StoreRoutes.STORE, store);
+        if (store != null) {
+            store.openRoll(new RollInfo(String.format(Locale.ROOT, "demo-s%d-%tY%<tm%<td-%<tH%<tM%<tS", cfg.seed(),
+                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)), settings.stationId(), decider.recipe().product(),
+                    "demo-foil-" + cfg.seed(), cfg.foilWidthMm(), cfg.xOriginMm(), cfg.xOriginMm() + cfg.viewWidthMm(),
+                    Instant.now()));
+        }
+        InspectionStage inspection = new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults()),
+                store == null ? CropSink.NONE : store.cropSink());
+        StationBeans beans = new StationBeans(source, inspection, decider, tracker, plc, ledger);
         LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
         org.sinterscope.routes.actuator.ActuationCounts actuation;
         DemoPlc remote = DemoPlc.startIfNeeded(settings, encoder, Files.createTempDirectory("sinterscope-demo"));
@@ -67,13 +86,19 @@ public final class DemoRun {
             props.putAll(remote.overrides());
         }
         PlcSimulator actuators = remote == null ? plc : remote.core();
-        try (remote; source; Station station = Station.start(beans, props)) {
+        try (remote; source; Station station = Station.start(beans, props, extra)) {
             ledger.awaitAllDecided(o.timeout());
             // the web runs on until the last stretch has passed the farthest actuator
             encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
             actuators.tick();
             station.actuation().awaitSettled(Duration.ofSeconds(30));
             actuation = station.actuation().counts();
+        }
+        if (store != null) {
+            store.saveActuatorEvents(actuators.events());
+            if (!store.flush(o.timeout())) {
+                LOG.warn("the defect store had not written everything within {}: {}", o.timeout(), store.status());
+            }
         }
         if (!o.maxSpeed()) {
             simulatorMpxPerSecond = line.frameCount() * megapixelsPerFrame(cfg) / (line.renderNanos() / 1e9);

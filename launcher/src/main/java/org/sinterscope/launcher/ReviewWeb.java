@@ -1,0 +1,43 @@
+package org.sinterscope.launcher;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.sinterscope.routes.StationSettings;
+import org.sinterscope.routes.store.DefectStore;
+import org.sinterscope.routes.web.ReviewApp;
+import org.sinterscope.routes.web.auth.Passwords;
+
+/** Serves the review app over a store until the process is interrupted (Ctrl-C). */
+final class ReviewWeb {
+
+    private ReviewWeb() {
+    }
+
+    /**
+     * Starts the app, makes sure an {@code admin} account exists with a fresh random password,
+     * prints where and how to sign in on {@code info}, and blocks until the JVM shuts down.
+     */
+    static void serveUntilInterrupted(DefectStore store, StationSettings settings, Integer port, PrintWriter info,
+                                      String roll) throws Exception {
+        int p = port != null ? port : Integer.parseInt(settings.asMap().getOrDefault("sinterscope.web.port", "8080"));
+        if (p < 0 || p > 65535) {
+            throw new IllegalArgumentException("review app port must be 0-65535, got " + p);
+        }
+        Duration idle = Duration.ofMinutes(Long.parseLong(settings.asMap().getOrDefault("sinterscope.web.session-minutes", "30")));
+        String host = settings.asMap().getOrDefault("sinterscope.web.host", "127.0.0.1");
+        Passwords passwords = new Passwords();
+        String password = passwords.randomPassword();
+        boolean created = ReviewApp.ensureAdmin(store, passwords, "admin", password);
+        ReviewApp app = ReviewApp.start(store, host, p, idle, passwords);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "review-app-close"));
+        info.println();
+        info.println("Review app: " + app.url() + (roll == null ? "" : "map.html?roll=" + roll));
+        info.println("  sign in as admin, password " + password + (created ? " (account created)" : " (password reset for this run)"));
+        info.println("  store: " + store.settings().jdbcUrl() + ", crops in " + store.settings().imageDir());
+        info.println("  Ctrl-C stops it.");
+        info.flush();
+        new CountDownLatch(1).await();
+    }
+}
