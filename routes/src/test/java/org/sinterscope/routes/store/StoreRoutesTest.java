@@ -47,7 +47,7 @@ class StoreRoutesTest {
             SegmentVerdict v = new SegmentVerdict("cam", 3, 0, 50, List.of(new SegmentVerdict.RejectSpan(10, 20,
                     List.of("pinhole"))), List.of("pinhole"), List.of());
             t.sendBody("direct:store", v);
-            RejectCommand c = new RejectCommand("st/cam/3/0/m1", "st", "m1", 10, 20, List.of("pinhole"), 2010,
+            RejectCommand c = new RejectCommand("st/cam/3/0/m1", "st", "m1", 10, 20, List.of("pinhole"), List.of("cam/3/0"), 2010,
                     Instant.now(), Instant.now(), 100);
             t.sendBody("direct:store", c);
             t.sendBody("direct:store", new ActuatorEvent(ActuatorEvent.Kind.FIRED, c.id(), 2011, Instant.now(), ""));
