@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.sinterscope.camera.sim.SimulatedLineConfig;
+import org.sinterscope.models.DefaultClassifier;
 import org.sinterscope.routes.StationSettings;
+import org.sinterscope.routes.classify.ClassifierSummary;
+import org.sinterscope.routes.classify.LineFigures;
+import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.routes.demo.DemoOptions;
 import org.sinterscope.routes.demo.DemoRun;
 import org.sinterscope.routes.demo.DemoSummary;
@@ -41,6 +45,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Injected defects per metre of web (default ${DEFAULT-VALUE}; 0 for a clean web).")
     double defectRate;
 
+    @Option(names = "--lookalike-rate", defaultValue = "1", paramLabel = "PER_M",
+            description = "Harmless look-alikes (dust, glints, fibres) per metre of web (default ${DEFAULT-VALUE}).")
+    double lookalikeRate;
+
+    @Option(names = "--classifier", paramLabel = "none|default|FILE",
+            description = {"Defect classifier bundle: none (classical classes), default (" + DefaultClassifier.PATH + "),",
+                    "or a bundle file (default: the station setting, i.e. the default bundle)."})
+    String classifier;
+
     @Option(names = "--max-speed", description = "Pre-render the frames and run unpaced, as fast as the machine allows.")
     boolean maxSpeed;
 
@@ -62,8 +75,15 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SimulatedLineConfig line = SimulatedLineConfig.defaults().withLengthM(meters).withSeed(seed)
-                .withLineSpeedMPerMin(speed).withDefectRatePerM(defectRate);
+                .withLineSpeedMPerMin(speed).withDefectRatePerM(defectRate).withLookalikeRatePerM(lookalikeRate);
         Map<String, String> overrides = new HashMap<>();
+        if (classifier != null) {
+            overrides.put(StationClassifier.BUNDLE, switch (classifier) {
+                case "none" -> StationClassifier.NONE;
+                case "default" -> DefaultClassifier.PATH;
+                default -> classifier;
+            });
+        }
         if (threads != null) {
             overrides.putAll(DemoRun.withThreads(StationSettings.load(config, Map.of()), threads));
         }
@@ -93,6 +113,20 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  by class:   injected detected rejected missed false-rejects");
         s.byClass().forEach((c, v) -> out.printf(Locale.ROOT, "    %-11s %8d %8d %8d %6d %13d%n",
                 c, v.injected(), v.detected(), v.rejected(), v.missed(), v.falseRejects()));
+        printClassifier(out, s.classifier());
         out.flush();
+    }
+
+    private static void printClassifier(PrintWriter out, ClassifierSummary c) {
+        out.println("  classifier: " + c.bundle() + (c.note().isEmpty() ? "" : " — " + c.note()));
+        out.printf(Locale.ROOT, "    %d candidates (%s): %d look-alikes suppressed, %d uncertain; %d look-alikes on the web%n",
+                c.candidates(), c.classifiedDetectors(), c.lookalikesSuppressed(), c.uncertain(), c.lookalikesOnWeb());
+        out.println("    same frames decided  false-rejects  from-look-alikes  rejected-m  lowest-class-recall");
+        for (var e : java.util.List.of(java.util.Map.entry("without classifier", c.withoutClassifier()),
+                java.util.Map.entry("with classifier", c.withClassifier()))) {
+            LineFigures f = e.getValue();
+            out.printf(Locale.ROOT, "    %-20s %13d %17d %11.2f %20.3f%n", e.getKey(), f.falseRejects(),
+                    f.falseRejectsFromLookalikes(), f.rejectedMeters(), f.minRecall());
+        }
     }
 }

@@ -1,8 +1,10 @@
 package org.sinterscope.routes;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
 
 /**
@@ -21,8 +23,14 @@ public final class Station implements AutoCloseable {
 
     /** Builds and starts the station; the camera route starts pulling frames at once. */
     public static Station start(StationBeans beans, Map<String, String> overrides) {
+        return start(beans, overrides, List.of());
+    }
+
+    /** The same with more routes (a feature's own route builders, e.g. the classifier's bundle watch). */
+    public static Station start(StationBeans beans, Map<String, String> overrides, List<RoutesBuilder> extraRoutes) {
         Main main = new Main();
         configure(main, beans, overrides);
+        extraRoutes.forEach(main.configure()::addRoutesBuilder);
         main.start();
         if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
             throw new IllegalStateException("the station's Camel context did not start; see the log above");

@@ -14,6 +14,8 @@ import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.Station;
 import org.sinterscope.routes.StationBeans;
 import org.sinterscope.routes.StationSettings;
+import org.sinterscope.routes.classify.ClassifierComparison;
+import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.routes.reject.PlcSimulator;
@@ -50,10 +52,12 @@ public final class DemoRun {
         RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
         RejectTracker tracker = new RejectTracker(settings.stationId(), settings.actuatorId(), settings.actuatorDistanceMm(), encoder);
-        StationBeans beans = new StationBeans(source, new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults())),
-                new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile())), tracker, plc, ledger);
+        VerdictDecider decider = new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile()));
+        StationClassifier classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));
+        ClassifierComparison comparison = new ClassifierComparison(classifier);
+        StationBeans beans = new StationBeans(source, new InspectionStage(comparison), decider, tracker, plc, ledger);
         LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
-        try (source; Station station = Station.start(beans, settings.asMap())) {
+        try (source; Station station = Station.start(beans, settings.asMap(), classifier.routes())) {
             ledger.awaitAllDecided(o.timeout());
             // the web runs on until the last stretch has passed the actuator
             encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + settings.actuatorDistanceMm() + 1);
@@ -69,7 +73,8 @@ public final class DemoRun {
                 ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads,
                 injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), plc.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
-                DemoScorer.percentiles(plc.latencies()), s.byClass());
+                DemoScorer.percentiles(plc.latencies()), s.byClass(),
+                comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM));
     }
 
     private static double megapixelsPerFrame(SimulatedLineConfig cfg) {

@@ -2,6 +2,8 @@ package org.sinterscope.routes.demo;
 
 import java.util.Map;
 
+import org.sinterscope.routes.classify.ClassifierSummary;
+
 /**
  * The outcome of a simulated-line run, scored against the simulator's ground truth.
  *
@@ -26,12 +28,15 @@ import java.util.Map;
  * @param coatingCvPercent      mean CD coefficient of variation of the coating
  * @param latencyMs             frame complete → reject command at the actuator: p50, p99, max
  * @param byClass               the counts per defect class
+ * @param classifier            the classifier's part: bundle, look-alikes suppressed, uncertain, and the
+ *                              same frames decided with and without it
  */
 public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
                           double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
                           int detectedInjected, int rejectedInjected, int missedInjected, int falseRejects,
                           int lateCommands, long failedFrames, int alarms, double rejectedMeters,
-                          double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass) {
+                          double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
+                          ClassifierSummary classifier) {
 
     /**
      * @param injected      injected defects of the class
