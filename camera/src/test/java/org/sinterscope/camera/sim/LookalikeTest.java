@@ -10,6 +10,7 @@ import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.sinterscope.camera.Frame;
+import org.sinterscope.camera.Mats;
 import org.sinterscope.camera.PixelRect;
 
 class LookalikeTest {
@@ -56,10 +57,12 @@ class LookalikeTest {
                         if (box.height <= 0) {
                             continue;
                         }
-                        Mat diff = new Mat();
-                        Core.absdiff(f.image().submat(box), b.frame().image().submat(box), diff);
-                        double maxDiff = Core.minMaxLoc(diff).maxVal;
-                        diff.release();
+                        double maxDiff;
+                        try (Mats m = new Mats()) {
+                            Mat diff = m.mat();
+                            Core.absdiff(m.add(f.image().submat(box)), m.add(b.frame().image().submat(box)), diff);
+                            maxDiff = Core.minMaxLoc(diff).maxVal;
+                        }
                         assertThat(maxDiff).as("grey-level change of %s", l).isGreaterThan(15);
                         seen++;
                     }

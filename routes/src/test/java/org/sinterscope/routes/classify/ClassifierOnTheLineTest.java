@@ -12,6 +12,7 @@ import org.sinterscope.camera.sim.SimulatedLineConfig;
 import org.sinterscope.inspection.coating.CoatingInspector;
 import org.sinterscope.inspection.coating.CoatingInspectorConfig;
 import org.sinterscope.routes.StationSettings;
+import org.sinterscope.routes.decide.Recipe;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
 
@@ -37,7 +38,12 @@ class ClassifierOnTheLineTest {
                     cmp.inspect(f);
                 }
             }
-            ClassifierSummary s = cmp.summarize(line.plan(), new VerdictDecider(RecipeLoader.defaults()), 1.0);
+            // the default recipe's defect rules; its coating limits are for a 160 mm coating, this one is 80 mm
+            Recipe base = RecipeLoader.defaults();
+            Recipe narrow = new Recipe(base.product(), base.rejectMarginMm(), base.defects(),
+                    new Recipe.CoatingLimits(Double.NaN, Double.NaN, Double.NaN, Double.NaN, base.coating().maxCvPercent()),
+                    base.uncertainPolicy());
+            ClassifierSummary s = cmp.summarize(line.plan(), new VerdictDecider(narrow), 1.0);
             LineFigures without = s.withoutClassifier();
             LineFigures with = s.withClassifier();
             // the look-alikes make the classical station reject good web ...
