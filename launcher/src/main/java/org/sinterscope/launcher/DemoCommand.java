@@ -1,9 +1,11 @@
 package org.sinterscope.launcher;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +21,7 @@ import org.sinterscope.routes.demo.DemoRun;
 import org.sinterscope.routes.demo.DemoSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -81,7 +84,13 @@ final class DemoCommand implements Callable<Integer> {
             overrides.put(StationClassifier.BUNDLE, switch (classifier) {
                 case "none" -> StationClassifier.NONE;
                 case "default" -> DefaultClassifier.PATH;
-                default -> classifier;
+                default -> {
+                    if (!Files.isRegularFile(Path.of(classifier))) {
+                        throw new ParameterException(spec.commandLine(),
+                                "--classifier: no bundle file " + classifier + " (expected none, default or a bundle file)");
+                    }
+                    yield classifier;
+                }
             });
         }
         if (threads != null) {
@@ -122,8 +131,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "    %d candidates (%s): %d look-alikes suppressed, %d uncertain; %d look-alikes on the web%n",
                 c.candidates(), c.classifiedDetectors(), c.lookalikesSuppressed(), c.uncertain(), c.lookalikesOnWeb());
         out.println("    same frames decided  false-rejects  from-look-alikes  rejected-m  lowest-class-recall");
-        for (var e : java.util.List.of(java.util.Map.entry("without classifier", c.withoutClassifier()),
-                java.util.Map.entry("with classifier", c.withClassifier()))) {
+        for (var e : List.of(Map.entry("without classifier", c.withoutClassifier()),
+                Map.entry("with classifier", c.withClassifier()))) {
             LineFigures f = e.getValue();
             out.printf(Locale.ROOT, "    %-20s %13d %17d %11.2f %20.3f%n", e.getKey(), f.falseRejects(),
                     f.falseRejectsFromLookalikes(), f.rejectedMeters(), f.minRecall());

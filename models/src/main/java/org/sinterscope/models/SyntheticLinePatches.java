@@ -11,12 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.opencv.core.Mat;
-import org.opencv.core.Point;
-import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.DefectClass;
 import org.sinterscope.camera.Mats;
 import org.sinterscope.camera.PixelPitch;
