@@ -53,6 +53,12 @@ public record FrameInspection(String cameraId, long sequence, Instant timestamp,
                 List.of(), 0, error);
     }
 
+    /** The same inspection with other defects and {@code extraNanos} more inspection time (a classifier's pass). */
+    public FrameInspection withDefects(List<Defect> newDefects, long extraNanos) {
+        return new FrameInspection(cameraId, sequence, timestamp, yStartMm, yEndMm, megapixels, coating, newDefects,
+                inspectNanos + extraNanos, error);
+    }
+
     public boolean failed() {
         return !error.isEmpty();
     }

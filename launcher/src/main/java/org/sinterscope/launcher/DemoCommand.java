@@ -1,15 +1,21 @@
 package org.sinterscope.launcher;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.sinterscope.camera.sim.SimulatedLineConfig;
+import org.sinterscope.models.DefaultClassifier;
 import org.sinterscope.routes.StationSettings;
+import org.sinterscope.routes.classify.ClassifierSummary;
+import org.sinterscope.routes.classify.LineFigures;
+import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.routes.demo.DemoOptions;
 import org.sinterscope.routes.demo.DemoRun;
 import org.sinterscope.routes.demo.DemoSummary;
@@ -17,6 +23,7 @@ import org.sinterscope.routes.store.DefectStore;
 import org.sinterscope.routes.store.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,6 +50,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--defect-rate", defaultValue = "1", paramLabel = "PER_M",
             description = "Injected defects per metre of web (default ${DEFAULT-VALUE}; 0 for a clean web).")
     double defectRate;
+
+    @Option(names = "--lookalike-rate", defaultValue = "1", paramLabel = "PER_M",
+            description = "Harmless look-alikes (dust, glints, fibres) per metre of web (default ${DEFAULT-VALUE}).")
+    double lookalikeRate;
+
+    @Option(names = "--classifier", paramLabel = "none|default|FILE",
+            description = {"Defect classifier bundle: none (classical classes), default (" + DefaultClassifier.PATH + "),",
+                    "or a bundle file (default: the station setting, i.e. the default bundle)."})
+    String classifier;
 
     @Option(names = "--max-speed", description = "Pre-render the frames and run unpaced, as fast as the machine allows.")
     boolean maxSpeed;
@@ -84,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SimulatedLineConfig line = SimulatedLineConfig.defaults().withLengthM(meters).withSeed(seed)
-                .withLineSpeedMPerMin(speed).withDefectRatePerM(defectRate);
+                .withLineSpeedMPerMin(speed).withDefectRatePerM(defectRate).withLookalikeRatePerM(lookalikeRate);
         DemoOptions.Stage st;
         try {
             st = DemoOptions.Stage.valueOf(stage.trim().toUpperCase(Locale.ROOT));
@@ -93,6 +109,19 @@ final class DemoCommand implements Callable<Integer> {
                     "--stage must be coating or sintered, got '" + stage + "'");
         }
         Map<String, String> overrides = new HashMap<>();
+        if (classifier != null) {
+            overrides.put(StationClassifier.BUNDLE, switch (classifier) {
+                case "none" -> StationClassifier.NONE;
+                case "default" -> DefaultClassifier.PATH;
+                default -> {
+                    if (!Files.isRegularFile(Path.of(classifier))) {
+                        throw new ParameterException(spec.commandLine(),
+                                "--classifier: no bundle file " + classifier + " (expected none, default or a bundle file)");
+                    }
+                    yield classifier;
+                }
+            });
+        }
         if (threads != null) {
             overrides.putAll(DemoRun.withThreads(StationSettings.load(config, Map.of()), threads));
         }
@@ -157,6 +186,20 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  crack length: measured %.1f mm vs true %.1f mm (%+.1f %%), mean per-frame |error| %.1f %%%n",
                     k.measuredLengthMm(), k.trueLengthMm(), 100 * k.lengthErrorRelative(), 100 * k.meanFrameLengthErrorRelative());
         }
+        printClassifier(out, s.classifier());
         out.flush();
+    }
+
+    private static void printClassifier(PrintWriter out, ClassifierSummary c) {
+        out.println("  classifier: " + c.bundle() + (c.note().isEmpty() ? "" : " — " + c.note()));
+        out.printf(Locale.ROOT, "    %d candidates (%s): %d look-alikes suppressed, %d uncertain; %d look-alikes on the web%n",
+                c.candidates(), c.classifiedDetectors(), c.lookalikesSuppressed(), c.uncertain(), c.lookalikesOnWeb());
+        out.println("    same frames decided  false-rejects  from-look-alikes  rejected-m  lowest-class-recall");
+        for (var e : List.of(Map.entry("without classifier", c.withoutClassifier()),
+                Map.entry("with classifier", c.withClassifier()))) {
+            LineFigures f = e.getValue();
+            out.printf(Locale.ROOT, "    %-20s %13d %17d %11.2f %20.3f%n", e.getKey(), f.falseRejects(),
+                    f.falseRejectsFromLookalikes(), f.rejectedMeters(), f.minRecall());
+        }
     }
 }

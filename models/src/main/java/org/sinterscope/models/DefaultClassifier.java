@@ -42,7 +42,7 @@ public final class DefaultClassifier {
 
     /** Synthetic data has no files: the hash identifies the generator, its version and parameters. */
     static String dataHash(int perClass, long seed) {
-        String id = "synthetic-line-patches v1 perClass=" + perClass + " seed=" + seed;
+        String id = "synthetic-line-patches v2 perClass=" + perClass + " seed=" + seed;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -11,17 +11,13 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.opencv.core.Mat;
-import org.opencv.core.Point;
-import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.DefectClass;
 import org.sinterscope.camera.Mats;
 import org.sinterscope.camera.PixelPitch;
 import org.sinterscope.camera.PixelRect;
 import org.sinterscope.camera.sim.InjectedDefect;
+import org.sinterscope.camera.sim.Lookalike;
 import org.sinterscope.camera.sim.SimulatedEncoder;
 import org.sinterscope.camera.sim.SimulatedFrame;
 import org.sinterscope.camera.sim.SimulatedLine;
@@ -31,8 +27,9 @@ import org.sinterscope.inspection.classify.PatchPreparer;
 /**
  * A labelled patch data set cut from the simulated electrode line: candidates of the six coating
  * defect classes around the ground-truth bounds of injected defects, plus {@value #LOOKALIKE}:
- * harmless patches of clean coating texture and mottling, normal coating edges, and faint dust
- * specks and fibres rendered here onto clean coating.
+ * harmless patches, 30 % clean coating texture and mottling or normal coating edges, 70 % the
+ * simulator's own look-alikes ({@link Lookalike}: dust specks, light glints, fibres) cut around their
+ * ground-truth bounds like the defects, so the class is what the classical detectors flag on the line.
  *
  * <p>Each defect class comes from its own seeded line (1024 × 512 px frames at 50 µm, 40 mm
  * coating on a 48 mm foil) that injects only that class, so no window holds two classes. The
@@ -43,6 +40,10 @@ import org.sinterscope.inspection.classify.PatchPreparer;
 public final class SyntheticLinePatches {
 
     public static final String LOOKALIKE = "lookalike";
+    /** Share of the look-alike class that is clean coating or clean edges; the rest are the simulator's look-alikes. */
+    static final double CLEAN_FRACTION = 0.3;
+    /** Look-alike rate of the line the look-alike samples come from, per m (about one per 25.6 mm frame). */
+    static final double LOOKALIKES_PER_M = 40;
     /** Class names, sorted (as a folder-per-class data set lists them). */
     public static final List<String> CLASSES = List.of("agglomerate", "edge", LOOKALIKE, "pinhole", "scratch", "streak", "uncoated");
     private static final List<DefectClass> DEFECTS = List.of(DefectClass.AGGLOMERATE, DefectClass.EDGE, DefectClass.PINHOLE,
@@ -59,7 +60,8 @@ public final class SyntheticLinePatches {
 
     /** The small line all samples are cut from. */
     static SimulatedLineConfig lineConfig(long seed) {
-        return SimulatedLineConfig.defaults().withFrame(1024, 512, PixelPitch.square(50), 48, 40).withSeed(seed).withLengthM(400);
+        return SimulatedLineConfig.defaults().withFrame(1024, 512, PixelPitch.square(50), 48, 40).withSeed(seed).withLengthM(400)
+                .withLookalikeRatePerM(0);
     }
 
     /** Prepared patches, {@code perClass} of each class, with {@code preparer}. */
@@ -172,24 +174,29 @@ public final class SyntheticLinePatches {
     }
 
     private static void lookalikes(int label, int perClass, long seed, Sink sink) {
-        SimulatedLineConfig cfg = lineConfig(seed * 31 + 101).withDefectRatePerM(0);
+        int clean = (int) Math.round(perClass * CLEAN_FRACTION);
+        cleanPatches(label, clean, seed, sink);
+        lineLookalikes(label, perClass - clean, seed, sink);
+    }
+
+    /** Clean coating texture and mottling, and normal coating edges (2 : 1), from a line with nothing on it. */
+    private static void cleanPatches(int label, int n, long seed, Sink sink) {
+        SimulatedLineConfig cfg = lineConfig(seed * 31 + 101).withDefectRatePerM(0).withLookalikeRatePerM(0);
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x100C_A11CEL);
         int count = 0;
         try (SimulatedLine line = new SimulatedLine(cfg, SimulatedEncoder.freeRunning())) {
-            while (line.hasNext() && count < perClass) {
+            while (line.hasNext() && count < n) {
                 try (SimulatedFrame sf = line.nextWithTruth()) {
                     Mat img = sf.frame().image();
                     var grid = sf.frame().grid();
                     int left = (int) Math.ceil(grid.col(cfg.coatingLeftMm() + 3));
                     int right = (int) Math.floor(grid.col(cfg.coatingRightMm() - 3));
-                    // four horizontal bands per frame, one sample each, so drawn marks never share a window
                     int band = img.rows() / 4;
-                    for (int b = 0; b < 4 && count < perClass; b++, count++) {
+                    for (int b = 0; b < 4 && count < n; b++, count++) {
                         int y0 = b * band;
-                        double kind = rnd.nextDouble();
-                        String what;
                         PixelRect r;
-                        if (kind < 0.2) {
+                        String what;
+                        if (rnd.nextDouble() < 1.0 / 3) {
                             boolean leftEdge = rnd.nextBoolean();
                             double edgeCol = grid.col(leftEdge ? cfg.coatingLeftMm() : cfg.coatingRightMm());
                             int w = rnd.nextInt(30, 70);
@@ -201,15 +208,7 @@ public final class SyntheticLinePatches {
                             int cx = rnd.nextInt(left + 80, right - 80);
                             int cy = y0 + band / 2 + rnd.nextInt(-band / 4, band / 4 + 1);
                             r = new PixelRect(cx - size / 2, cy - size / 2, size, size);
-                            if (kind < 0.5) {
-                                what = "clean coating";
-                            } else if (kind < 0.85) {
-                                r = speck(img, cx, cy, rnd);
-                                what = "dust speck";
-                            } else {
-                                r = fibre(img, cx, cy, rnd);
-                                what = "fibre";
-                            }
+                            what = "clean coating";
                         }
                         sink.accept(img, r, label, what + " in frame " + sf.frame().sequence());
                     }
@@ -218,59 +217,34 @@ public final class SyntheticLinePatches {
         }
     }
 
-    /** One to three faint blurred specks (radius 1–3 px, ±6–18 grey levels) around (cx, cy); returns their box. */
-    private static PixelRect speck(Mat img, int cx, int cy, SplittableRandom rnd) {
-        int n = rnd.nextInt(1, 4);
-        int x0 = cx;
-        int y0 = cy;
-        int x1 = cx;
-        int y1 = cy;
-        for (int i = 0; i < n; i++) {
-            int x = cx + rnd.nextInt(-8, 9);
-            int y = cy + rnd.nextInt(-8, 9);
-            int rad = rnd.nextInt(1, 4);
-            double delta = rnd.nextDouble(6, 18) * (rnd.nextBoolean() ? 1 : -1);
-            Rect box = new Rect(x - rad - 2, y - rad - 2, 2 * rad + 5, 2 * rad + 5);
-            Mat roi = img.submat(box);
-            try (Mats m = new Mats()) {
-                Mat mark = m.add(Mat.zeros(roi.size(), org.opencv.core.CvType.CV_16S));
-                Imgproc.circle(mark, new Point(rad + 2, rad + 2), rad, new Scalar(delta), -1, Imgproc.LINE_AA);
-                Imgproc.GaussianBlur(mark, mark, new Size(3, 3), 0.8);
-                Mat sum = m.mat();
-                org.opencv.core.Core.add(roi, mark, sum, new Mat(), org.opencv.core.CvType.CV_8U);
-                sum.copyTo(roi);
-            } finally {
-                roi.release();
+    /**
+     * The simulator's own look-alikes ({@link Lookalike}: dust, glints, fibres, as the line renders
+     * them), cut like defects: ground-truth box, jittered; only those wholly in a frame.
+     */
+    private static void lineLookalikes(int label, int n, long seed, Sink sink) {
+        SimulatedLineConfig cfg = lineConfig(seed * 31 + 103).withDefectRatePerM(0).withLookalikeRatePerM(LOOKALIKES_PER_M);
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x100C_A11CE_2L);
+        int count = 0;
+        try (SimulatedLine line = new SimulatedLine(cfg, SimulatedEncoder.freeRunning())) {
+            while (line.hasNext() && count < n) {
+                try (SimulatedFrame sf = line.nextWithTruth()) {
+                    Mat img = sf.frame().image();
+                    var grid = sf.frame().grid();
+                    for (Lookalike l : line.plan().lookalikesWithin(sf.frame().yStartMm(), sf.frame().yEndMm())) {
+                        PixelRect full = grid.toPixels(l.bounds());
+                        PixelRect r = clip(full, img.cols(), img.rows());
+                        if (r == null || !r.equals(full) || count >= n) {
+                            continue;
+                        }
+                        sink.accept(img, jitter(r, rnd), label, l.kind().name().toLowerCase(Locale.ROOT) + " #" + l.id()
+                                + " in frame " + sf.frame().sequence());
+                        count++;
+                    }
+                }
             }
-            x0 = Math.min(x0, x - rad);
-            y0 = Math.min(y0, y - rad);
-            x1 = Math.max(x1, x + rad + 1);
-            y1 = Math.max(y1, y + rad + 1);
         }
-        return new PixelRect(x0, y0, x1 - x0, y1 - y0);
-    }
-
-    /** A faint thin curved fibre (10–40 px, ±8–15 grey levels) from (cx, cy); returns its box. */
-    private static PixelRect fibre(Mat img, int cx, int cy, SplittableRandom rnd) {
-        double angle = rnd.nextDouble(Math.PI * 2);
-        double level = 88 + rnd.nextDouble(8, 15) * (rnd.nextBoolean() ? 1 : -1);
-        Point p = new Point(cx, cy);
-        double x0 = cx;
-        double y0 = cy;
-        double x1 = cx;
-        double y1 = cy;
-        int segments = rnd.nextInt(3, 5);
-        for (int i = 0; i < segments; i++) {
-            angle += rnd.nextDouble(-0.6, 0.6);
-            double len = rnd.nextDouble(3, 10);
-            Point q = new Point(p.x + len * Math.cos(angle), p.y + len * Math.sin(angle));
-            Imgproc.line(img, p, q, new Scalar(level), 1, Imgproc.LINE_AA);
-            p = q;
-            x0 = Math.min(x0, q.x);
-            y0 = Math.min(y0, q.y);
-            x1 = Math.max(x1, q.x);
-            y1 = Math.max(y1, q.y);
+        if (count < n) {
+            throw new IllegalStateException("the simulated line gave only " + count + " look-alike samples of " + n);
         }
-        return new PixelRect((int) Math.floor(x0), (int) Math.floor(y0), (int) Math.ceil(x1 - x0) + 1, (int) Math.ceil(y1 - y0) + 1);
     }
 }

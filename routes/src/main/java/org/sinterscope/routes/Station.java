@@ -1,8 +1,10 @@
 package org.sinterscope.routes;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
 import org.sinterscope.routes.actuator.Actuation;
 import org.sinterscope.routes.actuator.ActuationGateway;

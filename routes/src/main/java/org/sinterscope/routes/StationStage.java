@@ -15,4 +15,19 @@ public interface StationStage {
 
     /** Name → bean, bound next to {@link StationBeans#byName()}; names must not clash. */
     Map<String, Object> beans();
+
+    /** A stage that is only routes (their beans are bound by whoever made them). */
+    static StationStage routesOnly(RoutesBuilder routes) {
+        return new StationStage() {
+            @Override
+            public RoutesBuilder routes() {
+                return routes;
+            }
+
+            @Override
+            public Map<String, Object> beans() {
+                return Map.of();
+            }
+        };
+    }
 }

@@ -26,12 +26,32 @@ import org.sinterscope.camera.WebRect;
  *   <tr><td>edge notch / bulge</td><td>depth 0.8–3 mm</td><td>3–15 mm</td></tr>
  * </table>
  *
- * @param defects the defects sorted by their start along the web
+ * <p>Harmless look-alikes ({@link Lookalike}: dust, glints, fibres) follow their own Poisson process
+ * ({@code lookalikeRatePerM}) from their own random stream, so adding them leaves the defects of a
+ * seed where they were. Their kind is dust 40 %, glint 35 %, fibre 25 %; sizes and contrasts:
+ *
+ * <table>
+ *   <caption>look-alikes</caption>
+ *   <tr><th>kind</th><th>size</th><th>contrast</th></tr>
+ *   <tr><td>dust</td><td>clump ≈ 0.25–0.45 mm (σ 0.06–0.11 mm per blob)</td><td>−40 to −70 grey levels</td></tr>
+ *   <tr><td>glint</td><td>≈ 0.26–0.52 mm (σ 0.065–0.13 mm)</td><td>+40 to +62</td></tr>
+ *   <tr><td>fibre</td><td>1–3.5 mm long, one pixel thin</td><td>±50 to ±80 (60 % dark)</td></tr>
+ * </table>
+ * They are never counted as defects ({@link #size()}).
+ *
+ * @param defects    the defects sorted by their start along the web
+ * @param lookalikes the look-alikes sorted by their centre along the web
  */
-public record DefectPlan(List<InjectedDefect> defects) {
+public record DefectPlan(List<InjectedDefect> defects, List<Lookalike> lookalikes) {
 
     public DefectPlan {
         defects = List.copyOf(defects);
+        lookalikes = List.copyOf(lookalikes);
+    }
+
+    /** A plan of defects only. */
+    public DefectPlan(List<InjectedDefect> defects) {
+        this(defects, List.of());
     }
 
     /** Draws the plan for {@code cfg} from its seed; the same config gives the same plan. */
@@ -54,7 +74,36 @@ public record DefectPlan(List<InjectedDefect> defects) {
             y += exp(rnd, meanGapMm);
         }
         out.sort(Comparator.comparingDouble(d -> d.bounds().y0Mm()));
-        return new DefectPlan(out);
+        return new DefectPlan(out, lookalikes(cfg));
+    }
+
+    private static List<Lookalike> lookalikes(SimulatedLineConfig cfg) {
+        SplittableRandom rnd = new SplittableRandom(cfg.seed() ^ 0x100C_A11CE_5EEDL);
+        List<Lookalike> out = new ArrayList<>();
+        double lengthMm = cfg.lengthM() * 1000.0;
+        double meanGapMm = cfg.lookalikeRatePerM() > 0 ? 1000.0 / cfg.lookalikeRatePerM() : Double.POSITIVE_INFINITY;
+        double left = cfg.coatingLeftMm() + cfg.edgeDriftMm() + 4;
+        double right = cfg.coatingRightMm() - cfg.edgeDriftMm() - 4;
+        double y = 20.0 + exp(rnd, meanGapMm);
+        long id = 1;
+        while (y < lengthMm - 20.0) {
+            double kind = rnd.nextDouble();
+            double x = uniform(rnd, left + 2, right - 2);
+            long shape = rnd.nextLong();
+            Lookalike l;
+            if (kind < 0.40) {
+                l = new Lookalike(id, Lookalike.Kind.DUST, x, y, uniform(rnd, 0.24, 0.44), -uniform(rnd, 40, 70), shape);
+            } else if (kind < 0.75) {
+                l = new Lookalike(id, Lookalike.Kind.GLINT, x, y, uniform(rnd, 0.26, 0.52), uniform(rnd, 40, 62), shape);
+            } else {
+                double sign = rnd.nextDouble() < 0.6 ? -1 : 1;
+                l = new Lookalike(id, Lookalike.Kind.FIBRE, x, y, uniform(rnd, 1.0, 3.5), sign * uniform(rnd, 50, 80), shape);
+            }
+            out.add(l);
+            id++;
+            y += exp(rnd, meanGapMm);
+        }
+        return out;
     }
 
     private static double exp(SplittableRandom rnd, double mean) {
@@ -116,6 +165,18 @@ public record DefectPlan(List<InjectedDefect> defects) {
         return out;
     }
 
+    /** The look-alikes whose extent meets {@code [y0Mm, y1Mm]}. */
+    public List<Lookalike> lookalikesWithin(double y0Mm, double y1Mm) {
+        List<Lookalike> out = new ArrayList<>();
+        for (Lookalike l : lookalikes) {
+            if (l.bounds().overlapsY(y0Mm, y1Mm)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** Number of injected defects (look-alikes are not defects). */
     public int size() {
         return defects.size();
     }

@@ -27,7 +27,8 @@ import org.sinterscope.camera.WebRect;
  * granular texture (σ ≈ 5), low-frequency mottling (a few separable cosine terms, ±3 levels,
  * 15–90 mm wavelengths) and streaks as column offsets. The coating edges wander slowly
  * (two sines per edge). Defects are drawn with their class id into a label image at the same
- * time. Last come the optics (3×3 Gaussian) and sensor noise (σ ≈ 2).
+ * time. Harmless look-alikes ({@link Lookalike}) are added on top, outside the labels. Last come
+ * the optics (3×3 Gaussian) and sensor noise (σ ≈ 2).
  *
  * <p>Everything is a function of web position, so the web is continuous across frames; only the
  * texture and noise are drawn per frame, from a bank of pre-drawn fields (rolled by a per-frame
@@ -143,6 +144,10 @@ final class ElectrodeRenderer implements AutoCloseable {
             }
             for (InjectedDefect d : here) {
                 drawSpotLike(d, grid, img, labels);
+            }
+            // harmless look-alikes lie on top of everything and are not in the labels
+            for (Lookalike l : plan.lookalikesWithin(y0 - 5, y1 + 5)) {
+                LookalikeRenderer.draw(l, grid, img);
             }
             Imgproc.GaussianBlur(img, img, new Size(3, 3), 0.7);
             Mat noise = m.mat();

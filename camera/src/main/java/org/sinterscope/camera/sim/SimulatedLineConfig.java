@@ -25,12 +25,15 @@ import org.sinterscope.camera.PixelPitch;
  * @param lengthM            length of web to run, m
  * @param defectRatePerM     expected number of injected defects per metre of web (Poisson)
  * @param defectClasses      which classes the plan draws from (uniformly)
+ * @param lookalikeRatePerM  expected number of harmless look-alikes per metre of web (Poisson, drawn
+ *                           from their own random stream, so they do not move the defects): dust
+ *                           specks, light glints and fibres lying on the coating ({@link Lookalike})
  * @param seed               drives the defect plan, the textures and the noise
  */
 public record SimulatedLineConfig(String cameraId, int frameWidthPx, int frameHeightPx, PixelPitch pitch,
                                   double foilWidthMm, double coatingWidthMm, double edgeDriftMm,
                                   double lineSpeedMPerMin, double lengthM, double defectRatePerM,
-                                  Set<DefectClass> defectClasses, long seed) {
+                                  Set<DefectClass> defectClasses, double lookalikeRatePerM, long seed) {
 
     /** The classes the coating stage renders. */
     public static final Set<DefectClass> COATING_CLASSES = Set.copyOf(EnumSet.of(DefectClass.PINHOLE,
@@ -56,6 +59,9 @@ public record SimulatedLineConfig(String cameraId, int frameWidthPx, int frameHe
             throw new IllegalArgumentException("need line speed > 0, length > 0 and defect rate >= 0, got "
                     + lineSpeedMPerMin + " m/min, " + lengthM + " m, " + defectRatePerM + " /m");
         }
+        if (!(lookalikeRatePerM >= 0)) {
+            throw new IllegalArgumentException("look-alike rate must be >= 0 per m, got " + lookalikeRatePerM);
+        }
         if (defectRatePerM > 0 && defectClasses.isEmpty()) {
             throw new IllegalArgumentException("a defect rate > 0 needs at least one defect class");
         }
@@ -63,41 +69,46 @@ public record SimulatedLineConfig(String cameraId, int frameWidthPx, int frameHe
 
     /**
      * The default line: 4096 px at 50 µm (204.8 mm view), 1024 lines per frame (51.2 mm), a
-     * 190 mm foil with a 160 mm coating, 30 m/min, 30 m, one defect per metre, seed 7.
+     * 190 mm foil with a 160 mm coating, 30 m/min, 30 m, one defect and one look-alike per metre, seed 7.
      */
     public static SimulatedLineConfig defaults() {
         return new SimulatedLineConfig("line-cam-1", 4096, 1024, PixelPitch.square(50), 190, 160, 0.4,
-                30, 30, 1.0, COATING_CLASSES, 7);
+                30, 30, 1.0, COATING_CLASSES, 1.0, 7);
     }
 
     public SimulatedLineConfig withSeed(long s) {
         return new SimulatedLineConfig(cameraId, frameWidthPx, frameHeightPx, pitch, foilWidthMm, coatingWidthMm,
-                edgeDriftMm, lineSpeedMPerMin, lengthM, defectRatePerM, defectClasses, s);
+                edgeDriftMm, lineSpeedMPerMin, lengthM, defectRatePerM, defectClasses, lookalikeRatePerM, s);
     }
 
     public SimulatedLineConfig withLengthM(double m) {
         return new SimulatedLineConfig(cameraId, frameWidthPx, frameHeightPx, pitch, foilWidthMm, coatingWidthMm,
-                edgeDriftMm, lineSpeedMPerMin, m, defectRatePerM, defectClasses, seed);
+                edgeDriftMm, lineSpeedMPerMin, m, defectRatePerM, defectClasses, lookalikeRatePerM, seed);
     }
 
     public SimulatedLineConfig withDefectRatePerM(double r) {
         return new SimulatedLineConfig(cameraId, frameWidthPx, frameHeightPx, pitch, foilWidthMm, coatingWidthMm,
-                edgeDriftMm, lineSpeedMPerMin, lengthM, r, defectClasses, seed);
+                edgeDriftMm, lineSpeedMPerMin, lengthM, r, defectClasses, lookalikeRatePerM, seed);
     }
 
     public SimulatedLineConfig withLineSpeedMPerMin(double v) {
         return new SimulatedLineConfig(cameraId, frameWidthPx, frameHeightPx, pitch, foilWidthMm, coatingWidthMm,
-                edgeDriftMm, v, lengthM, defectRatePerM, defectClasses, seed);
+                edgeDriftMm, v, lengthM, defectRatePerM, defectClasses, lookalikeRatePerM, seed);
     }
 
     public SimulatedLineConfig withDefectClasses(Set<DefectClass> classes) {
         return new SimulatedLineConfig(cameraId, frameWidthPx, frameHeightPx, pitch, foilWidthMm, coatingWidthMm,
-                edgeDriftMm, lineSpeedMPerMin, lengthM, defectRatePerM, classes, seed);
+                edgeDriftMm, lineSpeedMPerMin, lengthM, defectRatePerM, classes, lookalikeRatePerM, seed);
+    }
+
+    public SimulatedLineConfig withLookalikeRatePerM(double r) {
+        return new SimulatedLineConfig(cameraId, frameWidthPx, frameHeightPx, pitch, foilWidthMm, coatingWidthMm,
+                edgeDriftMm, lineSpeedMPerMin, lengthM, defectRatePerM, defectClasses, r, seed);
     }
 
     public SimulatedLineConfig withFrame(int widthPx, int heightPx, PixelPitch p, double foilMm, double coatingMm) {
         return new SimulatedLineConfig(cameraId, widthPx, heightPx, p, foilMm, coatingMm,
-                edgeDriftMm, lineSpeedMPerMin, lengthM, defectRatePerM, defectClasses, seed);
+                edgeDriftMm, lineSpeedMPerMin, lengthM, defectRatePerM, defectClasses, lookalikeRatePerM, seed);
     }
 
     /** Width of the camera's view across the web, mm. */

@@ -19,7 +19,10 @@ import org.sinterscope.routes.InspectionStage;
 import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.Station;
 import org.sinterscope.routes.StationBeans;
+import org.sinterscope.routes.StationStage;
 import org.sinterscope.routes.StationSettings;
+import org.sinterscope.routes.classify.ClassifierComparison;
+import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.routes.reject.PlcSimulator;
@@ -75,8 +78,9 @@ public final class DemoRun {
                     "demo-foil-" + cfg.seed(), cfg.foilWidthMm(), cfg.xOriginMm(), cfg.xOriginMm() + cfg.viewWidthMm(),
                     Instant.now()));
         }
-        InspectionStage inspection = new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults()),
-                store == null ? CropSink.NONE : store.cropSink());
+        StationClassifier classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));
+        ClassifierComparison comparison = new ClassifierComparison(classifier);
+        InspectionStage inspection = new InspectionStage(comparison, store == null ? CropSink.NONE : store.cropSink());
         StationBeans beans = new StationBeans(source, inspection, decider, tracker, plc, ledger);
         LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
         org.sinterscope.routes.actuator.ActuationCounts actuation;
@@ -86,7 +90,8 @@ public final class DemoRun {
             props.putAll(remote.overrides());
         }
         PlcSimulator actuators = remote == null ? plc : remote.core();
-        try (remote; source; Station station = Station.start(beans, props, extra)) {
+        try (remote; source; Station station = Station.start(beans, props, extra,
+                classifier.routes().stream().map(StationStage::routesOnly).toArray(StationStage[]::new))) {
             ledger.awaitAllDecided(o.timeout());
             // the web runs on until the last stretch has passed the farthest actuator
             encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
@@ -110,7 +115,8 @@ public final class DemoRun {
                 ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads,
                 injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
-                DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null);
+                DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
+                comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM));
     }
 
     static int threads(StationSettings settings) {

@@ -3,6 +3,7 @@ package org.sinterscope.routes.demo;
 import java.util.Map;
 
 import org.sinterscope.routes.actuator.ActuationCounts;
+import org.sinterscope.routes.classify.ClassifierSummary;
 
 /**
  * The outcome of a simulated-line run, scored against the simulator's ground truth.
@@ -32,13 +33,16 @@ import org.sinterscope.routes.actuator.ActuationCounts;
  * @param actuation             reject commands: link, sent, acknowledged, fired, late, fail-safe actions
  * @param cracks                the sintered-layer stage scored against its crack truth, or null
  *                              when the run had no sintered stage
+ * @param classifier            the classifier's part: bundle, look-alikes suppressed, uncertain, and the
+ *                              same frames decided with and without it
  */
 public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
                           double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
                           int detectedInjected, int rejectedInjected, int missedInjected, int falseRejects,
                           int lateCommands, long failedFrames, int alarms, double rejectedMeters,
                           double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
-                          long framesSkipped, ActuationCounts actuation, CrackSummary cracks) {
+                          long framesSkipped, ActuationCounts actuation, CrackSummary cracks,
+                          ClassifierSummary classifier) {
 
     /**
      * The sintered-layer stage against the simulator's crack truth ({@code CrackScorer}).
