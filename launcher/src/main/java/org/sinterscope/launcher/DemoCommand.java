@@ -187,6 +187,12 @@ final class DemoCommand implements Callable<Integer> {
                     k.measuredLengthMm(), k.trueLengthMm(), 100 * k.lengthErrorRelative(), 100 * k.meanFrameLengthErrorRelative());
         }
         printClassifier(out, s.classifier());
+        DemoSummary.FoilSummary f = s.foil();
+        if (f != null) {
+            out.printf(Locale.ROOT, "  foil %s: %d of %d profilometer traces judged, %d failing (alarm), %d quarantined;"
+                    + " Ra mean %.3f µm, min %.3f µm%n", f.lot(), f.judged(), f.traces(), f.failed(), f.quarantined(),
+                    f.meanRaUm(), f.minRaUm());
+        }
         out.flush();
     }
 

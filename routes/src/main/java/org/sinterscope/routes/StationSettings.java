@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * The station's settings: {@code station.properties} from the class path, then an optional file,
- * then explicit overrides, later ones winning. The same map configures the Java beans (ids,
+ * then {@code -Dsinterscope.*} system properties, then explicit overrides, later ones winning. The same map configures the Java beans (ids,
  * distances) and Camel (endpoint URIs), so there is one place to look.
  */
 public final class StationSettings {
@@ -42,6 +42,9 @@ public final class StationSettings {
         }
         Map<String, String> m = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).trim()));
+        // -Dsinterscope.key=value on the JVM's command line (JAVA_OPTS for the launcher)
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("sinterscope."))
+                .forEach(k -> m.put(k, System.getProperty(k).trim()));
         m.putAll(overrides);
         return new StationSettings(m);
     }

@@ -52,7 +52,7 @@ class FolderStationTest extends StationTestSupport {
         OpenCvNative.load();
         try {
             Path in = Files.createDirectories(dir.resolve("in"));
-            try (SimulatedLine line = new SimulatedLine(SimulatedLineConfig.defaults().withLengthM(0.2).withDefectRatePerM(0),
+            try (SimulatedLine line = new SimulatedLine(SimulatedLineConfig.defaults().withLengthM(0.2).withDefectRatePerM(0).withLookalikeRatePerM(0),
                     SimulatedEncoder.freeRunning())) {
                 for (int i = 0; i < 3; i++) {
                     try (Frame f = line.next()) {

@@ -17,6 +17,7 @@ import org.sinterscope.camera.sim.DefectPlan;
 import org.sinterscope.camera.sim.InjectedDefect;
 import org.sinterscope.inspection.coating.CoatingInspector;
 import org.sinterscope.inspection.coating.CoatingInspectorConfig;
+import org.sinterscope.routes.store.StoreRoutes;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.routes.reject.PlcSimulator;
@@ -47,6 +48,7 @@ abstract class StationTestSupport extends CamelMainTestSupport {
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addRoutesBuilder(new StationErrorHandling());
         configuration.addRoutesBuilder(new StationRoutes());
+        configuration.addRoutesBuilder(new StoreRoutes()); // no store bean: the feed drops records
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.sinterscope.routes.demo;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -72,12 +74,14 @@ public final class DemoRun {
         RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
         VerdictDecider decider = new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile()));
         Map<String, Object> extra = store == null ? Map.of() : Map.of(StoreRoutes.STORE, store);
+        String rollId = String.format(Locale.ROOT, "demo-s%d-%tY%<tm%<td-%<tH%<tM%<tS", cfg.seed(),
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        String foilLot = "demo-foil-" + cfg.seed();
         if (store != null) {
-            store.openRoll(new RollInfo(String.format(Locale.ROOT, "demo-s%d-%tY%<tm%<td-%<tH%<tM%<tS", cfg.seed(),
-                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)), settings.stationId(), decider.recipe().product(),
-                    "demo-foil-" + cfg.seed(), cfg.foilWidthMm(), cfg.xOriginMm(), cfg.xOriginMm() + cfg.viewWidthMm(),
-                    Instant.now()));
+            store.openRoll(new RollInfo(rollId, settings.stationId(), decider.recipe().product(), foilLot, cfg.foilWidthMm(),
+                    cfg.xOriginMm(), cfg.xOriginMm() + cfg.viewWidthMm(), Instant.now()));
         }
+        DemoFoil foil = DemoFoil.create(settings, decider.recipe(), store, foilLot, rollId, cfg.lengthM() * 1000);
         StationClassifier classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));
         ClassifierComparison comparison = new ClassifierComparison(classifier);
         InspectionStage inspection = new InspectionStage(comparison, store == null ? CropSink.NONE : store.cropSink());
@@ -90,9 +94,13 @@ public final class DemoRun {
             props.putAll(remote.overrides());
         }
         PlcSimulator actuators = remote == null ? plc : remote.core();
-        try (remote; source; Station station = Station.start(beans, props, extra,
-                classifier.routes().stream().map(StationStage::routesOnly).toArray(StationStage[]::new))) {
+        List<StationStage> stages = new ArrayList<>();
+        stages.add(foil.stage());
+        classifier.routes().forEach(r -> stages.add(StationStage.routesOnly(r)));
+        try (remote; source; Station station = Station.start(beans, props, extra, stages.toArray(StationStage[]::new))) {
+            foil.measure(cfg.seed());
             ledger.awaitAllDecided(o.timeout());
+            foil.await(Duration.ofSeconds(30));
             // the web runs on until the last stretch has passed the farthest actuator
             encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
             actuators.tick();
@@ -116,7 +124,7 @@ public final class DemoRun {
                 injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
                 DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
-                comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM));
+                comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary());
     }
 
     static int threads(StationSettings settings) {

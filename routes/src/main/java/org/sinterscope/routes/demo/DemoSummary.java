@@ -33,6 +33,7 @@ import org.sinterscope.routes.classify.ClassifierSummary;
  * @param actuation             reject commands: link, sent, acknowledged, fired, late, fail-safe actions
  * @param cracks                the sintered-layer stage scored against its crack truth, or null
  *                              when the run had no sintered stage
+ * @param foil                  the foil profilometer's traces and verdicts, or null
  * @param classifier            the classifier's part: bundle, look-alikes suppressed, uncertain, and the
  *                              same frames decided with and without it
  */
@@ -42,7 +43,22 @@ public record DemoSummary(String source, boolean paced, long frames, double mega
                           int lateCommands, long failedFrames, int alarms, double rejectedMeters,
                           double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
                           long framesSkipped, ActuationCounts actuation, CrackSummary cracks,
-                          ClassifierSummary classifier) {
+                          ClassifierSummary classifier, FoilSummary foil) {
+
+    /**
+     * The foil profilometer of the run: traces the station's foil route judged.
+     *
+     * @param lot          foil lot
+     * @param traces       traces measured
+     * @param judged       traces with a verdict
+     * @param failed       of those, failing the recipe (Ra below the minimum, …): each raised an alarm
+     * @param quarantined  traces that could not be read
+     * @param meanRaUm     mean Ra of the judged traces, µm
+     * @param minRaUm      lowest Ra, µm
+     */
+    public record FoilSummary(String lot, int traces, long judged, long failed, long quarantined, double meanRaUm,
+                              double minRaUm) {
+    }
 
     /**
      * The sintered-layer stage against the simulator's crack truth ({@code CrackScorer}).

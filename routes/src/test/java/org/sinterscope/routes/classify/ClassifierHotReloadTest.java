@@ -30,6 +30,7 @@ import org.sinterscope.camera.sim.SimulatedLineConfig;
 import org.sinterscope.inspection.classify.ClassifiedInspection;
 import org.sinterscope.inspection.coating.CoatingInspector;
 import org.sinterscope.inspection.coating.CoatingInspectorConfig;
+import org.sinterscope.routes.store.StoreRoutes;
 import org.sinterscope.routes.InspectionStage;
 import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.Station;
@@ -122,7 +123,9 @@ class ClassifierHotReloadTest extends CamelMainTestSupport {
     }
 
     private Map<String, String> overrides() {
-        return Map.of("sinterscope.camera.auto-startup", "false", StationClassifier.BUNDLE, bundleFile().toString(),
+        return Map.of("sinterscope.camera.auto-startup", "false",
+                // straight to the in-process PLC simulator: journal and links have their own tests
+                "sinterscope.actuator.uri", "direct:plc-sim", StationClassifier.BUNDLE, bundleFile().toString(),
                 "sinterscope.classifier.check-ms", "50");
     }
 
@@ -130,6 +133,7 @@ class ClassifierHotReloadTest extends CamelMainTestSupport {
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addRoutesBuilder(new StationErrorHandling());
         configuration.addRoutesBuilder(new StationRoutes());
+        configuration.addRoutesBuilder(new StoreRoutes()); // no store bean: the feed drops records
         classifier().routes().forEach(configuration::addRoutesBuilder);
     }
 
