@@ -22,7 +22,8 @@ import org.sinterscope.routes.reject.RejectCommand;
 /** The MQTT link against a real Mosquitto process and the MQTT PLC simulator. */
 class MqttActuationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    // a ceiling, not a pause: on a loaded 2-core machine the broker restart and reconnect can take long
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -113,7 +114,8 @@ class MqttActuationTest {
         await().atMost(WAIT).until(() -> rig.alarms.stream().anyMatch(a -> a.contains(nearC.id())));
 
         broker.startProcess();
-        await().atMost(WAIT).until(() -> rig.gateway.counts().acknowledged() == 5); // early, nearM/w, nearC, farM, farC
+        // early, nearM/w, nearC, farM, farC (a resend that crosses its first ack is acknowledged twice)
+        await().atMost(WAIT).until(() -> rig.gateway.counts().acknowledged() >= 5);
         rig.encoder.advanceTo(5000);
         await().atMost(WAIT).until(() -> rig.gateway.openIds().isEmpty());
 

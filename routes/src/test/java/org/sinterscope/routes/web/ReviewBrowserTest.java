@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -69,7 +70,15 @@ class ReviewBrowserTest {
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the gallery re-renders its tiles on every key: an element found a moment ago may be gone
+        w.ignoring(StaleElementReferenceException.class);
+        return w;
+    }
+
+    /** An attribute of the element at {@code css}, read again if the page replaced the element meanwhile. */
+    private static String attributeOf(String css, String attribute) {
+        return waiting().until(d -> d.findElement(By.cssSelector(css)).getAttribute(attribute));
     }
 
     private static void signIn(String user) {
@@ -125,10 +134,12 @@ class ReviewBrowserTest {
         waiting().until(ExpectedConditions.attributeToBe(grid, "data-ready", "true"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile.focus")));
         new Actions(driver).sendKeys("j").perform();
-        List<WebElement> tiles = driver.findElements(By.cssSelector(".tile"));
-        assertThat(tiles.size()).isGreaterThanOrEqualTo(2);
-        String id = driver.findElement(By.cssSelector(".tile.focus")).getAttribute("data-id");
-        assertThat(id).isEqualTo(tiles.get(1).getAttribute("data-id"));
+        String second = waiting().until(d -> {
+            List<WebElement> tiles = d.findElements(By.cssSelector(".tile"));
+            return tiles.size() >= 2 ? tiles.get(1).getAttribute("data-id") : null;
+        });
+        String id = attributeOf(".tile.focus", "data-id");
+        assertThat(id).isEqualTo(second);
         new Actions(driver).sendKeys("7").perform();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "#" + id + " labelled crack"));
         assertThat(driver.findElement(By.id("defect-" + id)).getAttribute("data-label")).isEqualTo("crack");
@@ -168,8 +179,8 @@ class ReviewBrowserTest {
         signIn(WebFixture.OPERATOR);
         driver.get(fx.url("/gallery.html?roll=" + fx.roll));
         waiting().until(ExpectedConditions.attributeToBe(By.id("grid"), "data-ready", "true"));
-        String id = driver.findElement(By.cssSelector(".tile.focus")).getAttribute("data-id");
-        String before = driver.findElement(By.cssSelector(".tile.focus")).getAttribute("data-label");
+        String id = attributeOf(".tile.focus", "data-id");
+        String before = attributeOf(".tile.focus", "data-label");
         new Actions(driver).sendKeys("3").perform();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "may view but not relabel"));
         JsonNode d = ApiClient.json(ApiClient.signedIn(fx, WebFixture.OPERATOR).get("/api/defects/" + id));
