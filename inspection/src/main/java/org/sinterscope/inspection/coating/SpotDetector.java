@@ -124,6 +124,9 @@ final class SpotDetector {
         Imgproc.blur(bright, avg, new Size(1, k));
         Mat bin = m.mat();
         Imgproc.threshold(avg, bin, cfg.scratchMinGrey(), 255, Imgproc.THRESH_BINARY);
+        if (Core.countNonZero(bin) == 0) {
+            return new ArrayList<>(); // most frames: nothing to label
+        }
         Mat labels = m.mat();
         Mat stats = m.mat();
         Mat cents = m.mat();
@@ -152,6 +155,9 @@ final class SpotDetector {
                                            CoatingInspectorConfig cfg, Mats m) {
         Mat bin = m.mat();
         Imgproc.threshold(residual, bin, t, 255, Imgproc.THRESH_BINARY);
+        if (Core.countNonZero(bin) == 0) {
+            return new ArrayList<>(); // most frames: nothing to label
+        }
         Mat labels = m.mat();
         Mat stats = m.mat();
         Mat cents = m.mat();
