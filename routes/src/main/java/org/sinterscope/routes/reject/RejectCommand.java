@@ -11,7 +11,7 @@ import java.util.Objects;
  * it when the encoder reads {@code y + distance}. The command must arrive before the stretch's
  * start gets there: {@code deadlineMm = y0Mm + distance}, an encoder position, not a time.
  *
- * @param id                  unique and deterministic (station, camera, frame, stretch, actuator): a resend is harmless
+ * @param id                  unique and deterministic (station, run, camera, frame, stretch, actuator): a resend is harmless
  * @param stationId           the station that decided it
  * @param actuatorId          the actuator it is for
  * @param y0Mm                start of the stretch (web segment), web mm

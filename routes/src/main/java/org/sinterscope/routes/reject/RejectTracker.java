@@ -18,6 +18,8 @@ import org.sinterscope.routes.StationSettings;
 public final class RejectTracker {
 
     private final String stationId;
+    /** Distinguishes this station run's commands from an earlier run's (frame numbers restart at 0). */
+    private final String run = Long.toString(Instant.now().getEpochSecond(), 36);
     private final List<ActuatorSpec> actuators;
     private final LineEncoder encoder;
 
@@ -80,7 +82,7 @@ public final class RejectTracker {
                 if (!a.actsOn(s.causes())) {
                     continue;
                 }
-                String id = String.format(Locale.ROOT, "%s/%s/%d/%d/%s", stationId, v.cameraId(), v.sequence(), k, a.id());
+                String id = String.format(Locale.ROOT, "%s/%s/%s/%d/%d/%s", stationId, run, v.cameraId(), v.sequence(), k, a.id());
                 out.add(new RejectCommand(id, stationId, a.id(), s.y0Mm(), s.y1Mm(), s.causes(), defectIds,
                         s.y0Mm() + a.distanceMm(), frameCompleteAt, now, enc));
             }
