@@ -227,23 +227,19 @@ public final class ActuationGateway implements AutoCloseable {
         long now = System.nanoTime();
         double enc = encoder.positionMm();
         for (Entry e : List.copyOf(open.values())) {
-            boolean passed = enc > e.cmd.endAtActuatorMm();
-            boolean settling = e.sentOk && now - e.lastSentNanos < ackTimeoutNanos;
-            // an OPC UA write that the PLC's server took is delivered: its acknowledgement follows at the next sample;
-            // an acknowledged command waits for its FIRED report until its stretch has passed the actuator
-            if ((e.acked || (e.sentOk && e.spec.link() == ActuatorSpec.Link.OPCUA)) && !(passed && !settling)) {
+            // an OPC UA write that the PLC's server took is delivered: its acknowledgement follows at the next sample
+            if (e.acked || (e.sentOk && e.spec.link() == ActuatorSpec.Link.OPCUA)) {
                 continue;
             }
-            if (passed) {
-                if (settling) {
+            if (enc > e.cmd.endAtActuatorMm()) {
+                if (e.sentOk && now - e.lastSentNanos < ackTimeoutNanos) {
                     continue; // just sent: give the acknowledgement its time
                 }
                 failed++;
                 open.remove(e.cmd.id());
                 String why = String.format(Locale.ROOT, "stretch [%s, %s] mm passed actuator %s (encoder %s mm) and the PLC %s",
                         fmt(e.cmd.y0Mm()), fmt(e.cmd.y1Mm()), e.cmd.actuatorId(), fmt(enc),
-                        e.acked ? "acknowledged the command but never fired it"
-                                : e.sentOk ? "never acknowledged the command" : "never had the command");
+                        e.sentOk ? "never acknowledged the command" : "never had the command");
                 journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.FAILED, enc, why, null);
                 alarm("reject command " + e.cmd.id() + " failed: " + why);
                 notifyAll();
