@@ -20,8 +20,11 @@ import org.sinterscope.camera.WebGrid;
  *   <li><b>Score.</b> Multi-scale dark-ridge strength {@code z} in texture units
  *       ({@link RidgeFilter}); the score map is {@code z / (z + highZ)} in [0, 1), so the seed
  *       threshold sits at 0.5.</li>
- *   <li><b>Mask.</b> Hysteresis: the 8-connected regions of {@code z ≥ lowZ} that reach
- *       {@code z ≥ highZ} somewhere and are at least {@code minLengthPx} long (bounding box).</li>
+ *   <li><b>Mask.</b> Hysteresis: the 8-connected regions of {@code z ≥ lowZ} (and dark) that
+ *       contain a connected run of seeds at least {@code minSeedExtentPx} long (seeds: the seed
+ *       strength {@code z' ≥ highZ}, with the stronger edge penalty {@code seedEdgePenalty}, and
+ *       {@code seedDarkness} times as dark) and are at least {@code minLengthPx} long (bounding
+ *       box).</li>
  *   <li><b>Skeleton.</b> Zhang–Suen thinning ({@link Thinning}).</li>
  *   <li><b>Measure.</b> Length, width, branches and orientation on the skeleton pixels
  *       ({@link CrackMeasurements}); crack direction from the structure tensor of the blurred mask.</li>
@@ -30,9 +33,6 @@ import org.sinterscope.camera.WebGrid;
  * scaled back to the input size. Thread-safe: holds only its configuration.
  */
 public final class CrackDetector {
-
-    /** Seeds must be this many times darker than the mask's darkness threshold. */
-    static final double SEED_DARKNESS = 2.5;
 
     private final CrackDetectorConfig cfg;
 
@@ -56,7 +56,7 @@ public final class CrackDetector {
             Mat work = m.mat();
             RidgeFilter.workImage(grey8u, cfg, work);
             Mat z = m.mat();
-            RidgeFilter.zMap(work, cfg, z);
+            RidgeFilter.zMap(work, cfg, z, null);
             Mat s = m.mat();
             toScore(z, s, m);
             if (cfg.workScale() > 1) {
@@ -89,7 +89,8 @@ public final class CrackDetector {
             Mat work = m.mat();
             RidgeFilter.workImage(grey8u, cfg, work);
             Mat z = m.mat();
-            RidgeFilter.zMap(work, cfg, z);
+            Mat zSeed = m.mat();
+            RidgeFilter.zMap(work, cfg, z, zSeed);
             if (scoreOut != null) {
                 Mat s = m.mat();
                 toScore(z, s, m);
@@ -101,17 +102,19 @@ public final class CrackDetector {
             }
             Mat high = m.mat();
             Mat low = m.mat();
-            Core.compare(z, new Scalar(cfg.highZ()), high, Core.CMP_GE);
+            Core.compare(zSeed, new Scalar(cfg.highZ()), high, Core.CMP_GE);
             Core.compare(z, new Scalar(cfg.lowZ()), low, Core.CMP_GE);
             Mat mask = m.mat();
             if (cfg.minDarkness() > 0) {
                 Mat dark = m.mat();
                 Mat veryDark = m.mat();
-                darkPixels(work, dark, veryDark, m);
+                Mat bgSmall = m.mat();
+                RidgeFilter.background(work, bgSmall);
+                darkPixels(work, bgSmall, dark, veryDark, m);
                 Core.bitwise_and(low, dark, low);
                 Core.bitwise_and(high, veryDark, high);
             }
-            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, mask);
+            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, cfg.minSeedExtentPx() / ws, mask);
             Mat skel = m.mat();
             Thinning.thin(mask, skel);
             int[] xy = MaskOps.nonZeroPoints(skel);
@@ -156,29 +159,19 @@ public final class CrackDetector {
      * Pixels darker than the background by {@code minDarkness} mean absolute deviations: the
      * background is the 5×5 median of the image at 1/8 of the working resolution (so ~40 px wide,
      * wider than most cracks), scaled back up; the image is smoothed by σ = 0.7 first. Seeds of
-     * the hysteresis must be {@value #SEED_DARKNESS} times as dark: a ridge response beside a bright
+     * the hysteresis must be {@code seedDarkness} times as dark: a ridge response beside a bright
      * line or on a step edge is not dark and seeds nothing.
      */
-    private void darkPixels(Mat work, Mat dst, Mat seedDst, Mats m) {
-        Mat small = work;
-        int down = 0;
-        while (down < 3 && small.cols() >= 32 && small.rows() >= 32) {
-            Mat next = m.mat();
-            Imgproc.pyrDown(small, next);
-            small = next;
-            down++;
-        }
-        Mat med = m.mat();
-        Imgproc.medianBlur(small, med, 5);
+    private void darkPixels(Mat work, Mat bgSmall, Mat dst, Mat seedDst, Mats m) {
         Mat bg = m.mat();
-        Imgproc.resize(med, bg, work.size(), 0, 0, Imgproc.INTER_LINEAR);
+        Imgproc.resize(bgSmall, bg, work.size(), 0, 0, Imgproc.INTER_LINEAR);
         Mat smooth = m.mat();
         Imgproc.GaussianBlur(work, smooth, new Size(0, 0), 0.7);
         Mat depth = m.mat();
         Core.subtract(bg, smooth, depth);
         double mad = Core.norm(depth, Core.NORM_L1) / Math.max(1.0, depth.total());
         Core.compare(depth, new Scalar(cfg.minDarkness() * Math.max(mad, 0.5)), dst, Core.CMP_GE);
-        Core.compare(depth, new Scalar(SEED_DARKNESS * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
+        Core.compare(depth, new Scalar(cfg.seedDarkness() * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
     }
 
     /** s = z / (z + highZ). */

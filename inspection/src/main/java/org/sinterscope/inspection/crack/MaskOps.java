@@ -104,11 +104,15 @@ final class MaskOps {
     }
 
     /**
-     * Hysteresis with a shape test: the 8-connected components of {@code low} (8u, non-zero = on)
-     * that contain at least one pixel of {@code high} and whose bounding box is at least
-     * {@code minExtentPx} long on its longer side. Result in {@code dst} ({@code CV_8UC1}, 0/255).
+     * Hysteresis with shape tests: the 8-connected components of {@code low} (8u, non-zero = on)
+     * that contain a connected run of seed pixels ({@code high ∧ low}, 8-connected) whose bounding
+     * box is at least {@code minSeedExtentPx} long on its longer side (0 or 1 = one seed pixel is
+     * enough), and whose own bounding box is at least {@code minExtentPx} long. Result in
+     * {@code dst} ({@code CV_8UC1}, 0/255). Scattered seed pixels (texture that happens to pass
+     * the seed test, a compact dust speck) do not make a crack; a crack is clearly visible along a
+     * continuous stretch.
      */
-    static void hysteresis(Mat low, Mat high, double minExtentPx, Mat dst) {
+    static void hysteresis(Mat low, Mat high, double minExtentPx, double minSeedExtentPx, Mat dst) {
         try (Mats m = new Mats()) {
             Mat labels = m.mat();
             Mat stats = m.mat();
@@ -120,14 +124,7 @@ final class MaskOps {
                 dst.setTo(new Scalar(0));
                 return;
             }
-            int[] st = new int[n * 5];
-            stats.get(0, 0, st);
-            boolean[] longEnough = new boolean[n];
-            for (int i = 1; i < n; i++) {
-                int w = st[i * 5 + Imgproc.CC_STAT_WIDTH];
-                int h = st[i * 5 + Imgproc.CC_STAT_HEIGHT];
-                longEnough[i] = Math.max(w, h) >= minExtentPx;
-            }
+            boolean[] longEnough = longEnough(stats, n, minExtentPx);
             Mat seeds = m.mat();
             Core.bitwise_and(high, low, seeds);
             int[] xy = nonZeroPoints(seeds);
@@ -135,14 +132,36 @@ final class MaskOps {
                 Mat labelsF = m.mat();
                 labels.convertTo(labelsF, CvType.CV_32F);
                 float[] lab = gather(labelsF, xy);
-                for (float f : lab) {
-                    int l = (int) f;
-                    if (l > 0 && longEnough[l]) {
+                boolean[] longSeed = null;
+                float[] seedLab = null;
+                if (minSeedExtentPx > 1) {
+                    Mat seedLabels = m.mat();
+                    Mat seedStats = m.mat();
+                    int ns = Imgproc.connectedComponentsWithStats(seeds, seedLabels, seedStats, centroids, 8, CvType.CV_32S);
+                    longSeed = longEnough(seedStats, ns, minSeedExtentPx);
+                    Mat seedLabelsF = m.mat();
+                    seedLabels.convertTo(seedLabelsF, CvType.CV_32F);
+                    seedLab = gather(seedLabelsF, xy);
+                }
+                for (int i = 0; i < lab.length; i++) {
+                    int l = (int) lab[i];
+                    if (l > 0 && longEnough[l] && (longSeed == null || longSeed[(int) seedLab[i]])) {
                         keep[l] = true;
                     }
                 }
             }
             keepLabels(labels, keep, dst);
         }
+    }
+
+    /** Per label of {@code stats} (as from connectedComponentsWithStats): is its bounding box at least {@code min} long? */
+    private static boolean[] longEnough(Mat stats, int n, double min) {
+        int[] st = new int[n * 5];
+        stats.get(0, 0, st);
+        boolean[] ok = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            ok[i] = Math.max(st[i * 5 + Imgproc.CC_STAT_WIDTH], st[i * 5 + Imgproc.CC_STAT_HEIGHT]) >= min;
+        }
+        return ok;
     }
 }
