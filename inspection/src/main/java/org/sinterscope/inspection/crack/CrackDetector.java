@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -27,12 +26,16 @@ import org.sinterscope.camera.WebGrid;
  *       box).</li>
  *   <li><b>Skeleton.</b> Zhang–Suen thinning ({@link Thinning}).</li>
  *   <li><b>Measure.</b> Length, width, branches and orientation on the skeleton pixels
- *       ({@link CrackMeasurements}); crack direction from the structure tensor of the blurred mask.</li>
+ *       ({@link CrackMeasurements}); crack direction from the second moments of the skeleton pixels
+ *       around each skeleton pixel ({@link SkeletonAnalysis#directions}).</li>
  * </ol>
  * Everything after step 1 runs at the working resolution ({@code workScale}); the mask is
  * scaled back to the input size. Thread-safe: holds only its configuration.
  */
 public final class CrackDetector {
+
+    /** Half-size of the skeleton window that gives the local crack direction, working pixels. */
+    static final int DIRECTION_RADIUS_PX = 3;
 
     private final CrackDetectorConfig cfg;
 
@@ -134,9 +137,7 @@ public final class CrackDetector {
                 }
                 xy = xy2;
                 dt = dt2;
-                Mat ang = m.mat();
-                orientation(mask, ang, m);
-                angle = MaskOps.gather(ang, xy);
+                angle = SkeletonAnalysis.directions(xy, mask.cols(), DIRECTION_RADIUS_PX);
             }
             SkeletonAnalysis.CrackResultParts p = SkeletonAnalysis.analyse(xy, mask.cols(), mask.rows(), dt, angle, ws, grid,
                     cfg.minCrackLengthPx() * Math.min(grid.pitch().xMmPerPx(), grid.pitch().yMmPerPx()));
@@ -179,54 +180,6 @@ public final class CrackDetector {
         Mat den = m.mat();
         Core.add(z, new Scalar(cfg.highZ()), den);
         Core.divide(z, den, dst);
-    }
-
-    /**
-     * Crack direction in degrees [0, 180) from +x towards +y: perpendicular to the dominant
-     * gradient of the mask blurred by σ = 2, from the structure tensor smoothed by σ = 2. Only the
-     * bounding box of the mask is computed; elsewhere 0.
-     */
-    private static void orientation(Mat mask, Mat dst, Mats m) {
-        dst.create(mask.size(), CvType.CV_32F);
-        dst.setTo(new Scalar(0));
-        Rect box = Imgproc.boundingRect(mask);
-        int pad = 8;
-        int x0 = Math.max(0, box.x - pad);
-        int y0 = Math.max(0, box.y - pad);
-        int x1 = Math.min(mask.cols(), box.x + box.width + pad);
-        int y1 = Math.min(mask.rows(), box.y + box.height + pad);
-        Rect roi = new Rect(x0, y0, x1 - x0, y1 - y0);
-        Mat src = m.add(mask.submat(roi));
-        Mat f = m.mat();
-        src.convertTo(f, CvType.CV_32F, 1.0 / 255);
-        Imgproc.GaussianBlur(f, f, new Size(0, 0), 2);
-        Mat gx = m.mat();
-        Mat gy = m.mat();
-        Imgproc.Sobel(f, gx, CvType.CV_32F, 1, 0, 3);
-        Imgproc.Sobel(f, gy, CvType.CV_32F, 0, 1, 3);
-        Mat jxx = m.mat();
-        Mat jyy = m.mat();
-        Mat jxy = m.mat();
-        Core.multiply(gx, gx, jxx);
-        Core.multiply(gy, gy, jyy);
-        Core.multiply(gx, gy, jxy);
-        Size k = new Size(0, 0);
-        Imgproc.GaussianBlur(jxx, jxx, k, 2);
-        Imgproc.GaussianBlur(jyy, jyy, k, 2);
-        Imgproc.GaussianBlur(jxy, jxy, k, 2);
-        Mat a = m.mat();
-        Core.subtract(jxx, jyy, a);
-        Core.multiply(jxy, new Scalar(2), jxy);
-        Mat phi = m.mat();
-        Core.phase(a, jxy, phi, true); // 2·(gradient angle), degrees [0, 360)
-        // crack direction = gradient angle + 90°, folded into [0, 180)
-        Core.multiply(phi, new Scalar(0.5), phi);
-        Core.add(phi, new Scalar(90), phi);
-        Mat wrap = m.mat();
-        Core.compare(phi, new Scalar(180), wrap, Core.CMP_GE);
-        Core.subtract(phi, new Scalar(180), phi, wrap);
-        Mat out = m.add(dst.submat(roi));
-        phi.copyTo(out);
     }
 
     private static void check(Mat grey8u) {
