@@ -117,9 +117,8 @@ public final class CrackDetector {
                 Core.bitwise_and(low, dark, low);
                 Core.bitwise_and(high, veryDark, high);
             }
-            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, cfg.minSeedExtentPx() / ws, mask);
             Mat skel = m.mat();
-            Thinning.thin(mask, skel);
+            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, cfg.minSeedExtentPx() / ws, mask, skel);
             int[] xy = MaskOps.nonZeroPoints(skel);
             float[] dt = new float[0];
             float[] angle = new float[0];

@@ -3,6 +3,7 @@ package org.sinterscope.inspection.crack;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.Mats;
@@ -111,8 +112,13 @@ final class MaskOps {
      * {@code dst} ({@code CV_8UC1}, 0/255). Scattered seed pixels (texture that happens to pass
      * the seed test, a compact dust speck) do not make a crack; a crack is clearly visible along a
      * continuous stretch.
+     *
+     * <p>When {@code skelDst} is not null the skeleton of the result ({@link Thinning}) is written
+     * into it too, computed component by component inside each kept component's bounding box
+     * (exact, as thinning is local and components do not touch) when those boxes cover less than
+     * half of the image, else on the whole mask.
      */
-    static void hysteresis(Mat low, Mat high, double minExtentPx, double minSeedExtentPx, Mat dst) {
+    static void hysteresis(Mat low, Mat high, double minExtentPx, double minSeedExtentPx, Mat dst, Mat skelDst) {
         try (Mats m = new Mats()) {
             Mat labels = m.mat();
             Mat stats = m.mat();
@@ -122,6 +128,10 @@ final class MaskOps {
             if (n <= 1) {
                 dst.create(low.size(), CvType.CV_8UC1);
                 dst.setTo(new Scalar(0));
+                if (skelDst != null) {
+                    skelDst.create(low.size(), CvType.CV_8UC1);
+                    skelDst.setTo(new Scalar(0));
+                }
                 return;
             }
             boolean[] longEnough = longEnough(stats, n, minExtentPx);
@@ -150,7 +160,45 @@ final class MaskOps {
                     }
                 }
             }
-            keepLabels(labels, keep, dst);
+            int[] st = new int[n * 5];
+            stats.get(0, 0, st);
+            long boxArea = 0;
+            for (int l = 1; l < n; l++) {
+                if (keep[l]) {
+                    boxArea += (long) (st[l * 5 + Imgproc.CC_STAT_WIDTH] + 2) * (st[l * 5 + Imgproc.CC_STAT_HEIGHT] + 2);
+                }
+            }
+            if (skelDst == null || 2 * boxArea >= low.total()) {
+                keepLabels(labels, keep, dst);
+                if (skelDst != null) {
+                    Thinning.thin(dst, skelDst);
+                }
+                return;
+            }
+            dst.create(low.size(), CvType.CV_8UC1);
+            dst.setTo(new Scalar(0));
+            skelDst.create(low.size(), CvType.CV_8UC1);
+            skelDst.setTo(new Scalar(0));
+            Mat comp = m.mat();
+            Mat compSkel = m.mat();
+            for (int l = 1; l < n; l++) {
+                if (!keep[l]) {
+                    continue;
+                }
+                int x0 = Math.max(0, st[l * 5] - 1);
+                int y0 = Math.max(0, st[l * 5 + 1] - 1);
+                int x1 = Math.min(low.cols(), st[l * 5] + st[l * 5 + Imgproc.CC_STAT_WIDTH] + 1);
+                int y1 = Math.min(low.rows(), st[l * 5 + 1] + st[l * 5 + Imgproc.CC_STAT_HEIGHT] + 1);
+                Rect r = new Rect(x0, y0, x1 - x0, y1 - y0);
+                try (Mats roi = new Mats()) {
+                    Core.compare(roi.add(labels.submat(r)), new Scalar(l), comp, Core.CMP_EQ);
+                    Mat maskRoi = roi.add(dst.submat(r));
+                    Core.bitwise_or(maskRoi, comp, maskRoi);
+                    Thinning.thin(comp, compSkel);
+                    Mat skelRoi = roi.add(skelDst.submat(r));
+                    Core.bitwise_or(skelRoi, compSkel, skelRoi);
+                }
+            }
         }
     }
 
