@@ -22,8 +22,9 @@ import org.sinterscope.camera.WebGrid;
  *   <li><b>Mask.</b> Hysteresis: the 8-connected regions of {@code z ≥ lowZ} (and dark) that
  *       contain a connected run of seeds at least {@code minSeedExtentPx} long (seeds: the seed
  *       strength {@code z' ≥ highZ}, with the stronger edge penalty {@code seedEdgePenalty}, and
- *       {@code seedDarkness} times as dark) and are at least {@code minLengthPx} long (bounding
- *       box).</li>
+ *       {@code seedDarkness} times as dark) — or, if no wider than {@code maxFaintWidthPx} on
+ *       average, whose scattered seeds span that much — and are at least {@code minLengthPx} long
+ *       (bounding box).</li>
  *   <li><b>Skeleton.</b> Zhang–Suen thinning ({@link Thinning}).</li>
  *   <li><b>Measure.</b> Length, width, branches and orientation on the skeleton pixels
  *       ({@link CrackMeasurements}); crack direction from the second moments of the skeleton pixels
@@ -118,7 +119,8 @@ public final class CrackDetector {
                 Core.bitwise_and(high, veryDark, high);
             }
             Mat skel = m.mat();
-            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, cfg.minSeedExtentPx() / ws, mask, skel);
+            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, cfg.minSeedExtentPx() / ws, cfg.maxFaintWidthPx() / ws, mask,
+                    skel);
             int[] xy = MaskOps.nonZeroPoints(skel);
             float[] dt = new float[0];
             float[] angle = new float[0];

@@ -31,10 +31,13 @@ package org.sinterscope.inspection.crack;
  * @param minSeedExtentPx   the seed pixels of a kept component must span at least this much (bounding box, longer
  *                          side, image pixels): a compact dark speck (dust) cannot seed a long component that
  *                          grows along faint texture lines (0 = any seed)
+ * @param maxFaintWidthPx   a component no wider than this on average (area / longer side of its box, image pixels)
+ *                          is also kept when its seeds, connected or not, span {@code minSeedExtentPx}: a faint
+ *                          thin crack has scattered seeds (0 = off)
  */
 public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, double edgePenalty, double seedEdgePenalty, double minDarkness,
                                   double highZ, double lowZ, double minLengthPx, double minCrackLengthPx,
-                                  double seedDarkness, double minSeedExtentPx) {
+                                  double seedDarkness, double minSeedExtentPx, double maxFaintWidthPx) {
 
     public CrackDetectorConfig {
         if (workScale < 1 || workScale > 4) {
@@ -69,11 +72,14 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
         if (!(minSeedExtentPx >= 0) || !Double.isFinite(minSeedExtentPx)) {
             throw new IllegalArgumentException("minSeedExtentPx must be finite and >= 0, got " + minSeedExtentPx);
         }
+        if (!(maxFaintWidthPx >= 0) || !Double.isFinite(maxFaintWidthPx)) {
+            throw new IllegalArgumentException("maxFaintWidthPx must be finite and >= 0, got " + maxFaintWidthPx);
+        }
     }
 
     /** Photos and frames of any size: full resolution, four scales. */
     public static CrackDetectorConfig standard() {
-        return new CrackDetectorConfig(1, 4, 1.5, 0.25, 0.25, 1.0, 4.0, 2.0, 20, 20, 2.5, 0);
+        return new CrackDetectorConfig(1, 4, 1.5, 0.25, 0.25, 1.0, 4.0, 2.0, 20, 20, 2.5, 0, 0);
     }
 
     /**
@@ -81,53 +87,58 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
      * 5× faster than {@link #standard()}.
      */
     public static CrackDetectorConfig line() {
-        return new CrackDetectorConfig(2, 3, 1.5, 0.25, 1.5, 1.0, 3.0, 1.5, 20, 20, 2.5, 20);
+        return new CrackDetectorConfig(2, 3, 1.5, 0.25, 1.5, 1.0, 3.0, 1.5, 20, 20, 2.5, 20, 8);
     }
 
     public CrackDetectorConfig withWorkScale(int v) {
-        return new CrackDetectorConfig(v, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx);
+        return new CrackDetectorConfig(v, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withLevels(int v) {
-        return new CrackDetectorConfig(workScale, v, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx);
+        return new CrackDetectorConfig(workScale, v, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withSigmaPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, v, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx);
+        return new CrackDetectorConfig(workScale, levels, v, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withEdgePenalty(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, v, Math.max(v, seedEdgePenalty), minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, v, Math.max(v, seedEdgePenalty), minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withMinDarkness(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, v, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, v, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withThresholds(double high, double low) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, high, low, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, high, low, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withMinLengthPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, v, minCrackLengthPx, seedDarkness, minSeedExtentPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, v, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withMinCrackLengthPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, v, seedDarkness, minSeedExtentPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, v, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withSeedEdgePenalty(double v) {
         return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, v, minDarkness, highZ, lowZ, minLengthPx,
-                minCrackLengthPx, seedDarkness, minSeedExtentPx);
+                minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withSeedDarkness(double v) {
         return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx,
-                v, minSeedExtentPx);
+                v, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withMinSeedExtentPx(double v) {
         return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx,
-                seedDarkness, v);
+                seedDarkness, v, maxFaintWidthPx);
+    }
+
+    public CrackDetectorConfig withMaxFaintWidthPx(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ,
+                minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, v);
     }
 }

@@ -111,14 +111,18 @@ final class MaskOps {
      * enough), and whose own bounding box is at least {@code minExtentPx} long. Result in
      * {@code dst} ({@code CV_8UC1}, 0/255). Scattered seed pixels (texture that happens to pass
      * the seed test, a compact dust speck) do not make a crack; a crack is clearly visible along a
-     * continuous stretch.
+     * continuous stretch. A faint crack has scattered seeds but is thin: a component whose mean
+     * width (area / longer side of its box) is at most {@code maxFaintWidthPx} is also kept when
+     * its seed pixels, connected or not, span {@code minSeedExtentPx} (0 = off). A porous patch of
+     * texture beside a bright scratch is wide and fails this.
      *
      * <p>When {@code skelDst} is not null the skeleton of the result ({@link Thinning}) is written
      * into it too, computed component by component inside each kept component's bounding box
      * (exact, as thinning is local and components do not touch) when those boxes cover less than
      * half of the image, else on the whole mask.
      */
-    static void hysteresis(Mat low, Mat high, double minExtentPx, double minSeedExtentPx, Mat dst, Mat skelDst) {
+    static void hysteresis(Mat low, Mat high, double minExtentPx, double minSeedExtentPx, double maxFaintWidthPx, Mat dst,
+                           Mat skelDst) {
         try (Mats m = new Mats()) {
             Mat labels = m.mat();
             Mat stats = m.mat();
@@ -153,10 +157,36 @@ final class MaskOps {
                     seedLabels.convertTo(seedLabelsF, CvType.CV_32F);
                     seedLab = gather(seedLabelsF, xy);
                 }
+                int[] st0 = new int[n * 5];
+                stats.get(0, 0, st0);
+                int[] box = new int[n * 4];
+                for (int l = 1; l < n; l++) {
+                    box[4 * l] = Integer.MAX_VALUE;
+                    box[4 * l + 1] = Integer.MAX_VALUE;
+                    box[4 * l + 2] = Integer.MIN_VALUE;
+                    box[4 * l + 3] = Integer.MIN_VALUE;
+                }
                 for (int i = 0; i < lab.length; i++) {
                     int l = (int) lab[i];
                     if (l > 0 && longEnough[l] && (longSeed == null || longSeed[(int) seedLab[i]])) {
                         keep[l] = true;
+                    }
+                    if (l > 0) {
+                        box[4 * l] = Math.min(box[4 * l], xy[2 * i]);
+                        box[4 * l + 1] = Math.min(box[4 * l + 1], xy[2 * i + 1]);
+                        box[4 * l + 2] = Math.max(box[4 * l + 2], xy[2 * i]);
+                        box[4 * l + 3] = Math.max(box[4 * l + 3], xy[2 * i + 1]);
+                    }
+                }
+                if (maxFaintWidthPx > 0 && minSeedExtentPx > 1) {
+                    for (int l = 1; l < n; l++) {
+                        int ext = Math.max(st0[l * 5 + Imgproc.CC_STAT_WIDTH], st0[l * 5 + Imgproc.CC_STAT_HEIGHT]);
+                        boolean thinLine = st0[l * 5 + Imgproc.CC_STAT_AREA] <= maxFaintWidthPx * ext;
+                        int seedExt = box[4 * l + 2] < box[4 * l] ? 0
+                                : Math.max(box[4 * l + 2] - box[4 * l], box[4 * l + 3] - box[4 * l + 1]) + 1;
+                        if (longEnough[l] && thinLine && seedExt >= minSeedExtentPx) {
+                            keep[l] = true;
+                        }
                     }
                 }
             }

@@ -50,12 +50,13 @@ class SinteredStageTest {
         DemoSummary s = run(0.5, 40, 21);
         DemoSummary.CrackSummary c = s.cracks();
         assertThat(c.injectedCracks()).as("the run has cracks to find").isGreaterThanOrEqualTo(10);
-        // 23 of 27 for this seed: the misses are faint 1-2 px cracks whose seed pixels are scattered, below the
-        // detector's continuous-seed test (0.2 mm) that keeps clean web free of false rejects; the 0.95 aim is
-        // not met yet (docs/cracks.md "On the line")
-        assertThat(c.recall()).as("recall of injected cracks: %s", c).isGreaterThanOrEqualTo(0.85);
+        // 25 of 27 detected, 26 of 27 rejected for this seed: the two misses are faint, thin, densely branched
+        // cracks whose seed pixels are scattered and whose branches make the component too wide for the faint-crack
+        // path of the seed test that keeps clean web free of false rejects; the 0.95 recall aim is not met yet
+        // (docs/cracks.md "On the line"); rejects (by y range) reach it
+        assertThat(c.recall()).as("recall of injected cracks: %s", c).isGreaterThanOrEqualTo(0.9);
         assertThat(c.rejectedCracks()).as("injected cracks inside an in-time reject")
-                .isGreaterThanOrEqualTo((int) Math.ceil(0.85 * c.injectedCracks()));
+                .isGreaterThanOrEqualTo((int) Math.ceil(0.95 * c.injectedCracks()));
         assertThat(c.measuredLengthMm() / c.trueLengthMm()).as("crack length measured by the station / true: %s", c)
                 .isBetween(0.9, 1.1);
         assertThat(s.falseRejects()).as("rejects that meet no true crack").isZero();
