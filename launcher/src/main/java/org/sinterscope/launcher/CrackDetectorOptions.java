@@ -31,6 +31,12 @@ final class CrackDetectorOptions {
     @Option(names = "--min-length-px", description = "override: minimum component extent, image px")
     Double minLengthPx;
 
+    @Option(names = "--seed-edge-penalty", description = "override: step-edge suppression of hysteresis seeds (>= --edge-penalty)")
+    Double seedEdgePenalty;
+
+    @Option(names = "--min-seed-extent-px", description = "override: minimum extent of a component's seed pixels, image px")
+    Double minSeedExtentPx;
+
     @Option(names = "--work-scale", description = "override: 1 = full resolution, 2 = half")
     Integer workScale;
 
@@ -44,6 +50,12 @@ final class CrackDetectorOptions {
         }
         if (edgePenalty != null) {
             c = c.withEdgePenalty(edgePenalty);
+        }
+        if (seedEdgePenalty != null) {
+            c = c.withSeedEdgePenalty(seedEdgePenalty);
+        }
+        if (minSeedExtentPx != null) {
+            c = c.withMinSeedExtentPx(minSeedExtentPx);
         }
         if (minLengthPx != null) {
             c = c.withMinLengthPx(minLengthPx).withMinCrackLengthPx(minLengthPx);

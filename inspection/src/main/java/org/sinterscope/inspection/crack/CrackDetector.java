@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -20,19 +19,24 @@ import org.sinterscope.camera.WebGrid;
  *   <li><b>Score.</b> Multi-scale dark-ridge strength {@code z} in texture units
  *       ({@link RidgeFilter}); the score map is {@code z / (z + highZ)} in [0, 1), so the seed
  *       threshold sits at 0.5.</li>
- *   <li><b>Mask.</b> Hysteresis: the 8-connected regions of {@code z ≥ lowZ} that reach
- *       {@code z ≥ highZ} somewhere and are at least {@code minLengthPx} long (bounding box).</li>
+ *   <li><b>Mask.</b> Hysteresis: the 8-connected regions of {@code z ≥ lowZ} (and dark) that
+ *       contain a connected run of seeds at least {@code minSeedExtentPx} long (seeds: the seed
+ *       strength {@code z' ≥ highZ}, with the stronger edge penalty {@code seedEdgePenalty}, and
+ *       {@code seedDarkness} times as dark) — or, if no wider than {@code maxFaintWidthPx} on
+ *       average, whose scattered seeds span that much — and are at least {@code minLengthPx} long
+ *       (bounding box).</li>
  *   <li><b>Skeleton.</b> Zhang–Suen thinning ({@link Thinning}).</li>
  *   <li><b>Measure.</b> Length, width, branches and orientation on the skeleton pixels
- *       ({@link CrackMeasurements}); crack direction from the structure tensor of the blurred mask.</li>
+ *       ({@link CrackMeasurements}); crack direction from the second moments of the skeleton pixels
+ *       around each skeleton pixel ({@link SkeletonAnalysis#directions}).</li>
  * </ol>
  * Everything after step 1 runs at the working resolution ({@code workScale}); the mask is
  * scaled back to the input size. Thread-safe: holds only its configuration.
  */
 public final class CrackDetector {
 
-    /** Seeds must be this many times darker than the mask's darkness threshold. */
-    static final double SEED_DARKNESS = 2.5;
+    /** Half-size of the skeleton window that gives the local crack direction, working pixels. */
+    static final int DIRECTION_RADIUS_PX = 3;
 
     private final CrackDetectorConfig cfg;
 
@@ -56,7 +60,7 @@ public final class CrackDetector {
             Mat work = m.mat();
             RidgeFilter.workImage(grey8u, cfg, work);
             Mat z = m.mat();
-            RidgeFilter.zMap(work, cfg, z);
+            RidgeFilter.zMap(work, cfg, z, null);
             Mat s = m.mat();
             toScore(z, s, m);
             if (cfg.workScale() > 1) {
@@ -89,7 +93,8 @@ public final class CrackDetector {
             Mat work = m.mat();
             RidgeFilter.workImage(grey8u, cfg, work);
             Mat z = m.mat();
-            RidgeFilter.zMap(work, cfg, z);
+            Mat zSeed = m.mat();
+            RidgeFilter.zMap(work, cfg, z, zSeed);
             if (scoreOut != null) {
                 Mat s = m.mat();
                 toScore(z, s, m);
@@ -101,19 +106,21 @@ public final class CrackDetector {
             }
             Mat high = m.mat();
             Mat low = m.mat();
-            Core.compare(z, new Scalar(cfg.highZ()), high, Core.CMP_GE);
+            Core.compare(zSeed, new Scalar(cfg.highZ()), high, Core.CMP_GE);
             Core.compare(z, new Scalar(cfg.lowZ()), low, Core.CMP_GE);
             Mat mask = m.mat();
             if (cfg.minDarkness() > 0) {
                 Mat dark = m.mat();
                 Mat veryDark = m.mat();
-                darkPixels(work, dark, veryDark, m);
+                Mat bgSmall = m.mat();
+                RidgeFilter.background(work, bgSmall);
+                darkPixels(work, bgSmall, dark, veryDark, m);
                 Core.bitwise_and(low, dark, low);
                 Core.bitwise_and(high, veryDark, high);
             }
-            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, mask);
             Mat skel = m.mat();
-            Thinning.thin(mask, skel);
+            MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, cfg.minSeedExtentPx() / ws, cfg.maxFaintWidthPx() / ws, mask,
+                    skel);
             int[] xy = MaskOps.nonZeroPoints(skel);
             float[] dt = new float[0];
             float[] angle = new float[0];
@@ -131,9 +138,7 @@ public final class CrackDetector {
                 }
                 xy = xy2;
                 dt = dt2;
-                Mat ang = m.mat();
-                orientation(mask, ang, m);
-                angle = MaskOps.gather(ang, xy);
+                angle = SkeletonAnalysis.directions(xy, mask.cols(), DIRECTION_RADIUS_PX);
             }
             SkeletonAnalysis.CrackResultParts p = SkeletonAnalysis.analyse(xy, mask.cols(), mask.rows(), dt, angle, ws, grid,
                     cfg.minCrackLengthPx() * Math.min(grid.pitch().xMmPerPx(), grid.pitch().yMmPerPx()));
@@ -156,29 +161,19 @@ public final class CrackDetector {
      * Pixels darker than the background by {@code minDarkness} mean absolute deviations: the
      * background is the 5×5 median of the image at 1/8 of the working resolution (so ~40 px wide,
      * wider than most cracks), scaled back up; the image is smoothed by σ = 0.7 first. Seeds of
-     * the hysteresis must be {@value #SEED_DARKNESS} times as dark: a ridge response beside a bright
+     * the hysteresis must be {@code seedDarkness} times as dark: a ridge response beside a bright
      * line or on a step edge is not dark and seeds nothing.
      */
-    private void darkPixels(Mat work, Mat dst, Mat seedDst, Mats m) {
-        Mat small = work;
-        int down = 0;
-        while (down < 3 && small.cols() >= 32 && small.rows() >= 32) {
-            Mat next = m.mat();
-            Imgproc.pyrDown(small, next);
-            small = next;
-            down++;
-        }
-        Mat med = m.mat();
-        Imgproc.medianBlur(small, med, 5);
+    private void darkPixels(Mat work, Mat bgSmall, Mat dst, Mat seedDst, Mats m) {
         Mat bg = m.mat();
-        Imgproc.resize(med, bg, work.size(), 0, 0, Imgproc.INTER_LINEAR);
+        Imgproc.resize(bgSmall, bg, work.size(), 0, 0, Imgproc.INTER_LINEAR);
         Mat smooth = m.mat();
         Imgproc.GaussianBlur(work, smooth, new Size(0, 0), 0.7);
         Mat depth = m.mat();
         Core.subtract(bg, smooth, depth);
         double mad = Core.norm(depth, Core.NORM_L1) / Math.max(1.0, depth.total());
         Core.compare(depth, new Scalar(cfg.minDarkness() * Math.max(mad, 0.5)), dst, Core.CMP_GE);
-        Core.compare(depth, new Scalar(SEED_DARKNESS * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
+        Core.compare(depth, new Scalar(cfg.seedDarkness() * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
     }
 
     /** s = z / (z + highZ). */
@@ -186,54 +181,6 @@ public final class CrackDetector {
         Mat den = m.mat();
         Core.add(z, new Scalar(cfg.highZ()), den);
         Core.divide(z, den, dst);
-    }
-
-    /**
-     * Crack direction in degrees [0, 180) from +x towards +y: perpendicular to the dominant
-     * gradient of the mask blurred by σ = 2, from the structure tensor smoothed by σ = 2. Only the
-     * bounding box of the mask is computed; elsewhere 0.
-     */
-    private static void orientation(Mat mask, Mat dst, Mats m) {
-        dst.create(mask.size(), CvType.CV_32F);
-        dst.setTo(new Scalar(0));
-        Rect box = Imgproc.boundingRect(mask);
-        int pad = 8;
-        int x0 = Math.max(0, box.x - pad);
-        int y0 = Math.max(0, box.y - pad);
-        int x1 = Math.min(mask.cols(), box.x + box.width + pad);
-        int y1 = Math.min(mask.rows(), box.y + box.height + pad);
-        Rect roi = new Rect(x0, y0, x1 - x0, y1 - y0);
-        Mat src = m.add(mask.submat(roi));
-        Mat f = m.mat();
-        src.convertTo(f, CvType.CV_32F, 1.0 / 255);
-        Imgproc.GaussianBlur(f, f, new Size(0, 0), 2);
-        Mat gx = m.mat();
-        Mat gy = m.mat();
-        Imgproc.Sobel(f, gx, CvType.CV_32F, 1, 0, 3);
-        Imgproc.Sobel(f, gy, CvType.CV_32F, 0, 1, 3);
-        Mat jxx = m.mat();
-        Mat jyy = m.mat();
-        Mat jxy = m.mat();
-        Core.multiply(gx, gx, jxx);
-        Core.multiply(gy, gy, jyy);
-        Core.multiply(gx, gy, jxy);
-        Size k = new Size(0, 0);
-        Imgproc.GaussianBlur(jxx, jxx, k, 2);
-        Imgproc.GaussianBlur(jyy, jyy, k, 2);
-        Imgproc.GaussianBlur(jxy, jxy, k, 2);
-        Mat a = m.mat();
-        Core.subtract(jxx, jyy, a);
-        Core.multiply(jxy, new Scalar(2), jxy);
-        Mat phi = m.mat();
-        Core.phase(a, jxy, phi, true); // 2·(gradient angle), degrees [0, 360)
-        // crack direction = gradient angle + 90°, folded into [0, 180)
-        Core.multiply(phi, new Scalar(0.5), phi);
-        Core.add(phi, new Scalar(90), phi);
-        Mat wrap = m.mat();
-        Core.compare(phi, new Scalar(180), wrap, Core.CMP_GE);
-        Core.subtract(phi, new Scalar(180), phi, wrap);
-        Mat out = m.add(dst.submat(roi));
-        phi.copyTo(out);
     }
 
     private static void check(Mat grey8u) {

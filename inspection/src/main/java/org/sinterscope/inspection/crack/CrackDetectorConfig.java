@@ -15,6 +15,10 @@ package org.sinterscope.inspection.crack;
  * @param sigmaPx           Gaussian scale of the ridge filter on each level, level pixels (0.8–4; 1.5 recommended)
  * @param edgePenalty       how much of the scale-normalised gradient magnitude is subtracted from the
  *                          ridge strength, which suppresses the dark side of a step edge (0 = off; 0–2)
+ * @param seedEdgePenalty   the edge penalty of the seed strength (≥ {@code edgePenalty}): a hysteresis seed must be
+ *                          a ridge even with this much of the gradient subtracted. The flank of a bright line
+ *                          (a burnished scratch) has curvature like a dark line's but a strong gradient with it;
+ *                          at ≥ 1.15 the flank's peak response vanishes for a Gaussian line profile
  * @param minDarkness       a mask pixel must be darker than the background (median at 1/8 resolution) by this
  *                          many mean absolute deviations of the image from that background; this makes the mask
  *                          as wide as the dark crack, not as the filter (0 = off; 0–5)
@@ -23,9 +27,17 @@ package org.sinterscope.inspection.crack;
  * @param minLengthPx       a detected component whose bounding box is shorter than this on its longer
  *                          side (image pixels) is dropped as texture or dust
  * @param minCrackLengthPx  a skeleton component shorter than this (image pixels) is not counted as a crack
+ * @param seedDarkness      seeds of the hysteresis must be this many times as dark as {@code minDarkness} (≥ 1)
+ * @param minSeedExtentPx   the seed pixels of a kept component must span at least this much (bounding box, longer
+ *                          side, image pixels): a compact dark speck (dust) cannot seed a long component that
+ *                          grows along faint texture lines (0 = any seed)
+ * @param maxFaintWidthPx   a component no wider than this on average (area / longer side of its box, image pixels)
+ *                          is also kept when its seeds, connected or not, span {@code minSeedExtentPx}: a faint
+ *                          thin crack has scattered seeds (0 = off)
  */
-public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, double edgePenalty, double minDarkness,
-                                  double highZ, double lowZ, double minLengthPx, double minCrackLengthPx) {
+public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, double edgePenalty, double seedEdgePenalty, double minDarkness,
+                                  double highZ, double lowZ, double minLengthPx, double minCrackLengthPx,
+                                  double seedDarkness, double minSeedExtentPx, double maxFaintWidthPx) {
 
     public CrackDetectorConfig {
         if (workScale < 1 || workScale > 4) {
@@ -40,6 +52,10 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
         if (!(edgePenalty >= 0 && edgePenalty <= 2)) {
             throw new IllegalArgumentException("edgePenalty must be in [0, 2], got " + edgePenalty);
         }
+        if (!(seedEdgePenalty >= edgePenalty && seedEdgePenalty <= 3)) {
+            throw new IllegalArgumentException("seedEdgePenalty must be in [edgePenalty, 3], got " + seedEdgePenalty
+                    + " with edgePenalty " + edgePenalty);
+        }
         if (!(minDarkness >= 0 && minDarkness <= 5)) {
             throw new IllegalArgumentException("minDarkness must be in [0, 5], got " + minDarkness);
         }
@@ -50,11 +66,20 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
             throw new IllegalArgumentException("minimum lengths must be finite and >= 0, got minLengthPx=" + minLengthPx
                     + ", minCrackLengthPx=" + minCrackLengthPx);
         }
+        if (!(seedDarkness >= 1 && seedDarkness <= 10)) {
+            throw new IllegalArgumentException("seedDarkness must be in [1, 10], got " + seedDarkness);
+        }
+        if (!(minSeedExtentPx >= 0) || !Double.isFinite(minSeedExtentPx)) {
+            throw new IllegalArgumentException("minSeedExtentPx must be finite and >= 0, got " + minSeedExtentPx);
+        }
+        if (!(maxFaintWidthPx >= 0) || !Double.isFinite(maxFaintWidthPx)) {
+            throw new IllegalArgumentException("maxFaintWidthPx must be finite and >= 0, got " + maxFaintWidthPx);
+        }
     }
 
     /** Photos and frames of any size: full resolution, four scales. */
     public static CrackDetectorConfig standard() {
-        return new CrackDetectorConfig(1, 4, 1.5, 0.25, 1.0, 4.0, 2.0, 20, 20);
+        return new CrackDetectorConfig(1, 4, 1.5, 0.25, 0.25, 1.0, 4.0, 2.0, 20, 20, 2.5, 0, 0);
     }
 
     /**
@@ -62,38 +87,58 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
      * 5× faster than {@link #standard()}.
      */
     public static CrackDetectorConfig line() {
-        return new CrackDetectorConfig(2, 3, 1.5, 0.25, 1.0, 4.0, 2.0, 20, 20);
+        return new CrackDetectorConfig(2, 3, 1.5, 0.25, 1.5, 1.0, 3.0, 1.5, 20, 20, 2.5, 20, 8);
     }
 
     public CrackDetectorConfig withWorkScale(int v) {
-        return new CrackDetectorConfig(v, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(v, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withLevels(int v) {
-        return new CrackDetectorConfig(workScale, v, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, v, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withSigmaPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, v, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, v, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withEdgePenalty(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, v, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, v, Math.max(v, seedEdgePenalty), minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withMinDarkness(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, v, highZ, lowZ, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, v, highZ, lowZ, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withThresholds(double high, double low) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, high, low, minLengthPx, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, high, low, minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withMinLengthPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, v, minCrackLengthPx);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, v, minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
     }
 
     public CrackDetectorConfig withMinCrackLengthPx(double v) {
-        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, minDarkness, highZ, lowZ, minLengthPx, v);
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, v, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
+    }
+
+    public CrackDetectorConfig withSeedEdgePenalty(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, v, minDarkness, highZ, lowZ, minLengthPx,
+                minCrackLengthPx, seedDarkness, minSeedExtentPx, maxFaintWidthPx);
+    }
+
+    public CrackDetectorConfig withSeedDarkness(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx,
+                v, minSeedExtentPx, maxFaintWidthPx);
+    }
+
+    public CrackDetectorConfig withMinSeedExtentPx(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ, minLengthPx, minCrackLengthPx,
+                seedDarkness, v, maxFaintWidthPx);
+    }
+
+    public CrackDetectorConfig withMaxFaintWidthPx(double v) {
+        return new CrackDetectorConfig(workScale, levels, sigmaPx, edgePenalty, seedEdgePenalty, minDarkness, highZ, lowZ,
+                minLengthPx, minCrackLengthPx, seedDarkness, minSeedExtentPx, v);
     }
 }

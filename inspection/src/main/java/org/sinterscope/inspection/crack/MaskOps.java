@@ -3,6 +3,7 @@ package org.sinterscope.inspection.crack;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.Mats;
@@ -104,11 +105,24 @@ final class MaskOps {
     }
 
     /**
-     * Hysteresis with a shape test: the 8-connected components of {@code low} (8u, non-zero = on)
-     * that contain at least one pixel of {@code high} and whose bounding box is at least
-     * {@code minExtentPx} long on its longer side. Result in {@code dst} ({@code CV_8UC1}, 0/255).
+     * Hysteresis with shape tests: the 8-connected components of {@code low} (8u, non-zero = on)
+     * that contain a connected run of seed pixels ({@code high ∧ low}, 8-connected) whose bounding
+     * box is at least {@code minSeedExtentPx} long on its longer side (0 or 1 = one seed pixel is
+     * enough), and whose own bounding box is at least {@code minExtentPx} long. Result in
+     * {@code dst} ({@code CV_8UC1}, 0/255). Scattered seed pixels (texture that happens to pass
+     * the seed test, a compact dust speck) do not make a crack; a crack is clearly visible along a
+     * continuous stretch. A faint crack has scattered seeds but is thin: a component whose mean
+     * width (area / longer side of its box) is at most {@code maxFaintWidthPx} is also kept when
+     * its seed pixels, connected or not, span {@code minSeedExtentPx} (0 = off). A porous patch of
+     * texture beside a bright scratch is wide and fails this.
+     *
+     * <p>When {@code skelDst} is not null the skeleton of the result ({@link Thinning}) is written
+     * into it too, computed component by component inside each kept component's bounding box
+     * (exact, as thinning is local and components do not touch) when those boxes cover less than
+     * half of the image, else on the whole mask.
      */
-    static void hysteresis(Mat low, Mat high, double minExtentPx, Mat dst) {
+    static void hysteresis(Mat low, Mat high, double minExtentPx, double minSeedExtentPx, double maxFaintWidthPx, Mat dst,
+                           Mat skelDst) {
         try (Mats m = new Mats()) {
             Mat labels = m.mat();
             Mat stats = m.mat();
@@ -118,16 +132,13 @@ final class MaskOps {
             if (n <= 1) {
                 dst.create(low.size(), CvType.CV_8UC1);
                 dst.setTo(new Scalar(0));
+                if (skelDst != null) {
+                    skelDst.create(low.size(), CvType.CV_8UC1);
+                    skelDst.setTo(new Scalar(0));
+                }
                 return;
             }
-            int[] st = new int[n * 5];
-            stats.get(0, 0, st);
-            boolean[] longEnough = new boolean[n];
-            for (int i = 1; i < n; i++) {
-                int w = st[i * 5 + Imgproc.CC_STAT_WIDTH];
-                int h = st[i * 5 + Imgproc.CC_STAT_HEIGHT];
-                longEnough[i] = Math.max(w, h) >= minExtentPx;
-            }
+            boolean[] longEnough = longEnough(stats, n, minExtentPx);
             Mat seeds = m.mat();
             Core.bitwise_and(high, low, seeds);
             int[] xy = nonZeroPoints(seeds);
@@ -135,14 +146,100 @@ final class MaskOps {
                 Mat labelsF = m.mat();
                 labels.convertTo(labelsF, CvType.CV_32F);
                 float[] lab = gather(labelsF, xy);
-                for (float f : lab) {
-                    int l = (int) f;
-                    if (l > 0 && longEnough[l]) {
+                boolean[] longSeed = null;
+                float[] seedLab = null;
+                if (minSeedExtentPx > 1) {
+                    Mat seedLabels = m.mat();
+                    Mat seedStats = m.mat();
+                    int ns = Imgproc.connectedComponentsWithStats(seeds, seedLabels, seedStats, centroids, 8, CvType.CV_32S);
+                    longSeed = longEnough(seedStats, ns, minSeedExtentPx);
+                    Mat seedLabelsF = m.mat();
+                    seedLabels.convertTo(seedLabelsF, CvType.CV_32F);
+                    seedLab = gather(seedLabelsF, xy);
+                }
+                int[] st0 = new int[n * 5];
+                stats.get(0, 0, st0);
+                int[] box = new int[n * 4];
+                for (int l = 1; l < n; l++) {
+                    box[4 * l] = Integer.MAX_VALUE;
+                    box[4 * l + 1] = Integer.MAX_VALUE;
+                    box[4 * l + 2] = Integer.MIN_VALUE;
+                    box[4 * l + 3] = Integer.MIN_VALUE;
+                }
+                for (int i = 0; i < lab.length; i++) {
+                    int l = (int) lab[i];
+                    if (l > 0 && longEnough[l] && (longSeed == null || longSeed[(int) seedLab[i]])) {
                         keep[l] = true;
+                    }
+                    if (l > 0) {
+                        box[4 * l] = Math.min(box[4 * l], xy[2 * i]);
+                        box[4 * l + 1] = Math.min(box[4 * l + 1], xy[2 * i + 1]);
+                        box[4 * l + 2] = Math.max(box[4 * l + 2], xy[2 * i]);
+                        box[4 * l + 3] = Math.max(box[4 * l + 3], xy[2 * i + 1]);
+                    }
+                }
+                if (maxFaintWidthPx > 0 && minSeedExtentPx > 1) {
+                    for (int l = 1; l < n; l++) {
+                        int ext = Math.max(st0[l * 5 + Imgproc.CC_STAT_WIDTH], st0[l * 5 + Imgproc.CC_STAT_HEIGHT]);
+                        boolean thinLine = st0[l * 5 + Imgproc.CC_STAT_AREA] <= maxFaintWidthPx * ext;
+                        int seedExt = box[4 * l + 2] < box[4 * l] ? 0
+                                : Math.max(box[4 * l + 2] - box[4 * l], box[4 * l + 3] - box[4 * l + 1]) + 1;
+                        if (longEnough[l] && thinLine && seedExt >= minSeedExtentPx) {
+                            keep[l] = true;
+                        }
                     }
                 }
             }
-            keepLabels(labels, keep, dst);
+            int[] st = new int[n * 5];
+            stats.get(0, 0, st);
+            long boxArea = 0;
+            for (int l = 1; l < n; l++) {
+                if (keep[l]) {
+                    boxArea += (long) (st[l * 5 + Imgproc.CC_STAT_WIDTH] + 2) * (st[l * 5 + Imgproc.CC_STAT_HEIGHT] + 2);
+                }
+            }
+            if (skelDst == null || 2 * boxArea >= low.total()) {
+                keepLabels(labels, keep, dst);
+                if (skelDst != null) {
+                    Thinning.thin(dst, skelDst);
+                }
+                return;
+            }
+            dst.create(low.size(), CvType.CV_8UC1);
+            dst.setTo(new Scalar(0));
+            skelDst.create(low.size(), CvType.CV_8UC1);
+            skelDst.setTo(new Scalar(0));
+            Mat comp = m.mat();
+            Mat compSkel = m.mat();
+            for (int l = 1; l < n; l++) {
+                if (!keep[l]) {
+                    continue;
+                }
+                int x0 = Math.max(0, st[l * 5] - 1);
+                int y0 = Math.max(0, st[l * 5 + 1] - 1);
+                int x1 = Math.min(low.cols(), st[l * 5] + st[l * 5 + Imgproc.CC_STAT_WIDTH] + 1);
+                int y1 = Math.min(low.rows(), st[l * 5 + 1] + st[l * 5 + Imgproc.CC_STAT_HEIGHT] + 1);
+                Rect r = new Rect(x0, y0, x1 - x0, y1 - y0);
+                try (Mats roi = new Mats()) {
+                    Core.compare(roi.add(labels.submat(r)), new Scalar(l), comp, Core.CMP_EQ);
+                    Mat maskRoi = roi.add(dst.submat(r));
+                    Core.bitwise_or(maskRoi, comp, maskRoi);
+                    Thinning.thin(comp, compSkel);
+                    Mat skelRoi = roi.add(skelDst.submat(r));
+                    Core.bitwise_or(skelRoi, compSkel, skelRoi);
+                }
+            }
         }
+    }
+
+    /** Per label of {@code stats} (as from connectedComponentsWithStats): is its bounding box at least {@code min} long? */
+    private static boolean[] longEnough(Mat stats, int n, double min) {
+        int[] st = new int[n * 5];
+        stats.get(0, 0, st);
+        boolean[] ok = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            ok[i] = Math.max(st[i * 5 + Imgproc.CC_STAT_WIDTH], st[i * 5 + Imgproc.CC_STAT_HEIGHT]) >= min;
+        }
+        return ok;
     }
 }

@@ -28,6 +28,12 @@ import org.sinterscope.camera.Mats;
  */
 final class RidgeFilter {
 
+    /**
+     * Replicated, not reflected, borders: a reflected border mirrors a bright line near the frame
+     * edge into a valley between the line and its mirror image, a false dark ridge.
+     */
+    private static final int BORDER = Core.BORDER_REPLICATE;
+
     private RidgeFilter() {
     }
 
@@ -47,13 +53,40 @@ final class RidgeFilter {
         }
     }
 
-    /** Writes {@code z} ({@code CV_32FC1}) of the working image {@code base} into {@code dst}. */
-    static void zMap(Mat base, CrackDetectorConfig cfg, Mat dst) {
+    /**
+     * The local background of the working image: its 5×5 median after three {@code pyrDown}s
+     * (1/8 resolution, so ~40 working pixels wide, wider than cracks), left at that small size.
+     */
+    static void background(Mat work, Mat dst) {
+        try (Mats m = new Mats()) {
+            Mat small = work;
+            int down = 0;
+            while (down < 3 && small.cols() >= 32 && small.rows() >= 32) {
+                Mat next = m.mat();
+                Imgproc.pyrDown(small, next);
+                small = next;
+                down++;
+            }
+            Imgproc.medianBlur(small, dst, 5);
+        }
+    }
+
+    /**
+     * Writes {@code z} ({@code CV_32FC1}) of the working image {@code base} into {@code dst} and,
+     * when {@code seedDst} is not null, the seed strength {@code z'} into it: the same with the
+     * edge penalty {@code seedEdgePenalty}.
+     */
+    static void zMap(Mat base, CrackDetectorConfig cfg, Mat dst, Mat seedDst) {
         try (Mats m = new Mats()) {
             dst.create(base.size(), CvType.CV_32F);
             dst.setTo(new Scalar(0));
+            if (seedDst != null) {
+                seedDst.create(base.size(), CvType.CV_32F);
+                seedDst.setTo(new Scalar(0));
+            }
             Mat level = base;
             Mat r = m.mat();
+            Mat rs = seedDst == null ? null : m.mat();
             Mat up = m.mat();
             for (int l = 0; l < cfg.levels(); l++) {
                 if (l > 0) {
@@ -64,58 +97,95 @@ final class RidgeFilter {
                     Imgproc.pyrDown(level, next);
                     level = next;
                 }
-                response(level, cfg, r);
-                if (l == 0) {
-                    Core.max(dst, r, dst);
-                } else {
-                    Imgproc.resize(r, up, base.size(), 0, 0, Imgproc.INTER_LINEAR);
-                    Core.max(dst, up, dst);
+                response(level, cfg, r, rs);
+                maxInto(dst, r, l, up);
+                if (seedDst != null) {
+                    maxInto(seedDst, rs, l, up);
                 }
             }
         }
     }
 
-    /** {@code z_l} of one level into {@code dst}. */
-    private static void response(Mat level, CrackDetectorConfig cfg, Mat dst) {
+    private static void maxInto(Mat dst, Mat r, int level, Mat tmp) {
+        if (level == 0) {
+            Core.max(dst, r, dst);
+        } else {
+            Imgproc.resize(r, tmp, dst.size(), 0, 0, Imgproc.INTER_LINEAR);
+            Core.max(dst, tmp, dst);
+        }
+    }
+
+    /**
+     * {@code z_l} of one level into {@code dst}; when {@code seedDst} is not null, with the seed
+     * edge penalty into it. With {@code d = sqrt(((hxx − hyy)/2)² + hxy²)} (so λ1,2 = tr/2 ± d):
+     * {@code λ1 − max(λ2, 0) = min(λ1, 2d)}.
+     */
+    private static void response(Mat level, CrackDetectorConfig cfg, Mat dst, Mat seedDst) {
         try (Mats m = new Mats()) {
             double sigma = cfg.sigmaPx();
             Mat g = m.mat();
-            Imgproc.GaussianBlur(level, g, new Size(0, 0), sigma, sigma, Core.BORDER_REFLECT);
+            Imgproc.GaussianBlur(level, g, new Size(0, 0), sigma, sigma, BORDER);
             // 3x3 Sobel: second derivatives carry a factor 4, first derivatives a factor 8
             Mat hxx = m.mat();
             Mat hyy = m.mat();
             Mat hxy = m.mat();
-            Imgproc.Sobel(g, hxx, CvType.CV_32F, 2, 0, 3);
-            Imgproc.Sobel(g, hyy, CvType.CV_32F, 0, 2, 3);
-            Imgproc.Sobel(g, hxy, CvType.CV_32F, 1, 1, 3);
+            Imgproc.Sobel(g, hxx, CvType.CV_32F, 2, 0, 3, 1, 0, BORDER);
+            Imgproc.Sobel(g, hyy, CvType.CV_32F, 0, 2, 3, 1, 0, BORDER);
+            Imgproc.Sobel(g, hxy, CvType.CV_32F, 1, 1, 3, 1, 0, BORDER);
             Mat tr = m.mat();
             Core.add(hxx, hyy, tr);
             Mat half = m.mat();
-            Core.subtract(hxx, hyy, half);
-            Core.multiply(half, new Scalar(0.5), half);
+            Core.addWeighted(hxx, 0.5, hyy, -0.5, 0, half);
             Mat d = m.mat();
             Core.magnitude(half, hxy, d);
+            double noise = Math.max(Core.norm(tr, Core.NORM_L1) / Math.max(1.0, tr.total()), 1e-3);
+            Mat d2 = m.mat();
+            Core.multiply(d, new Scalar(2), d2);
             Mat l1 = m.mat();
-            Mat l2 = m.mat();
             Core.scaleAdd(tr, 0.5, d, l1);           // λ1 = tr/2 + d
-            Mat negD = m.mat();
-            Core.multiply(d, new Scalar(-1), negD);
-            Core.scaleAdd(tr, 0.5, negD, l2);        // λ2 = tr/2 - d
-            Imgproc.threshold(l2, l2, 0, 0, Imgproc.THRESH_TOZERO); // max(λ2, 0)
-            Core.subtract(l1, l2, dst);
-            if (cfg.edgePenalty() > 0) {
+            Mat r0 = m.mat();
+            Core.min(l1, d2, r0);                    // λ1 − max(λ2, 0)
+            clearSideBorders(r0, (int) Math.ceil(sigma));
+            Mat gm = null;
+            if (cfg.edgePenalty() > 0 || seedDst != null) {
                 Mat gx = m.mat();
                 Mat gy = m.mat();
-                Imgproc.Sobel(g, gx, CvType.CV_32F, 1, 0, 3);
-                Imgproc.Sobel(g, gy, CvType.CV_32F, 0, 1, 3);
-                Mat gm = m.mat();
+                Imgproc.Sobel(g, gx, CvType.CV_32F, 1, 0, 3, 1, 0, BORDER);
+                Imgproc.Sobel(g, gy, CvType.CV_32F, 0, 1, 3, 1, 0, BORDER);
+                gm = m.mat();
                 Core.magnitude(gx, gy, gm);
-                // |∇G|/σ in units of the second-derivative Sobel: (|S1|/8)/σ · 4
-                Core.scaleAdd(gm, -cfg.edgePenalty() / (2 * sigma), dst, dst);
             }
-            Imgproc.threshold(dst, dst, 0, 0, Imgproc.THRESH_TOZERO);
-            double noise = Math.max(Core.norm(tr, Core.NORM_L1) / Math.max(1.0, tr.total()), 1e-3);
-            Core.multiply(dst, new Scalar(1.0 / noise), dst);
+            // |∇G|/σ in units of the second-derivative Sobel: (|S1|/8)/σ · 4
+            penalised(r0, gm, cfg.edgePenalty() / (2 * sigma), noise, dst);
+            if (seedDst != null) {
+                penalised(r0, gm, cfg.seedEdgePenalty() / (2 * sigma), noise, seedDst);
+            }
         }
+    }
+
+    /**
+     * Zeroes the outer {@code b} columns (the frame's cross-web edges): there the filter sees
+     * mostly the border extrapolation, and a scratch along the frame edge would leave a false
+     * ridge between itself and the border. Rows are kept: frames follow each other along the web.
+     */
+    private static void clearSideBorders(Mat r, int b) {
+        if (r.cols() <= 2 * b) {
+            return;
+        }
+        try (Mats m = new Mats()) {
+            m.add(r.colRange(0, b)).setTo(new Scalar(0));
+            m.add(r.colRange(r.cols() - b, r.cols())).setTo(new Scalar(0));
+        }
+    }
+
+    /** dst = max(0, r0 − k·gm) / noise. */
+    private static void penalised(Mat r0, Mat gm, double k, double noise, Mat dst) {
+        if (k > 0) {
+            Core.scaleAdd(gm, -k, r0, dst);
+        } else {
+            r0.copyTo(dst);
+        }
+        Imgproc.threshold(dst, dst, 0, 0, Imgproc.THRESH_TOZERO);
+        Core.multiply(dst, new Scalar(1.0 / noise), dst);
     }
 }

@@ -227,6 +227,46 @@ final class SkeletonAnalysis {
         return out;
     }
 
+    /**
+     * Local crack direction at each skeleton pixel, degrees in [0, 180) from +x towards +y: the
+     * principal axis {@code θ = ½·atan2(2·Sxy, Sxx − Syy)} of the offsets of the skeleton pixels
+     * within the {@code (2r+1)²} window around it (second moments). Each window row is found by
+     * a binary search in the row-major keys, so the cost is {@code O(n·r·log n)} for {@code n}
+     * skeleton pixels, independent of the frame size.
+     */
+    static float[] directions(int[] xy, int cols, int r) {
+        int n = xy.length / 2;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (long) xy[2 * i + 1] * cols + xy[2 * i];
+        }
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            int x = xy[2 * i];
+            int y = xy[2 * i + 1];
+            double sxx = 0;
+            double syy = 0;
+            double sxy = 0;
+            for (int dy = -r; dy <= r; dy++) {
+                long lo = (long) (y + dy) * cols + Math.max(0, x - r);
+                long hi = (long) (y + dy) * cols + Math.min(cols - 1, x + r);
+                int j = Arrays.binarySearch(keys, lo);
+                if (j < 0) {
+                    j = -j - 1;
+                }
+                for (; j < n && keys[j] <= hi; j++) {
+                    int dx = xy[2 * j] - x;
+                    sxx += dx * dx;
+                    syy += dy * dy;
+                    sxy += dx * dy;
+                }
+            }
+            double deg = Math.toDegrees(0.5 * Math.atan2(2 * sxy, sxx - syy));
+            out[i] = (float) (deg < 0 ? deg + 180 : deg >= 180 ? deg - 180 : deg);
+        }
+        return out;
+    }
+
     private static int neighbours(int[] xy, long[] keys, int cols, int rows, int i, int[] out, boolean[] removed) {
         int c = 0;
         for (int k = 0; k < 8; k++) {

@@ -86,4 +86,20 @@ class CrackSkeletonTest {
         assertThatThrownBy(() -> CrackDetectorConfig.standard().withThresholds(2, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lowZ=3.0");
     }
+
+    @Test
+    void skeleton_direction_follows_a_line_at_any_angle() {
+        for (double deg : new double[] {0, 22.5, 45, 70, 90, 120, 160}) {
+            Mat skel = Mat.zeros(300, 300, CvType.CV_8UC1);
+            double dx = 100 * Math.cos(Math.toRadians(deg));
+            double dy = 100 * Math.sin(Math.toRadians(deg));
+            Imgproc.line(skel, new Point(150 - dx, 150 - dy), new Point(150 + dx, 150 + dy), new Scalar(255), 1, Imgproc.LINE_8);
+            int[] xy = MaskOps.nonZeroPoints(skel);
+            float[] dir = SkeletonAnalysis.directions(xy, 300, 3);
+            int mid = dir.length / 2;
+            double err = Math.abs(dir[mid] - deg);
+            assertThat(Math.min(err, 180 - err)).as(deg + "°, got " + dir[mid]).isLessThan(8);
+            skel.release();
+        }
+    }
 }

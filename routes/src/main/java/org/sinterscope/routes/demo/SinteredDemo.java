@@ -58,6 +58,11 @@ public final class SinteredDemo {
                 0.25 * perMpx, d.maxCrackWidthPx(), d.minContrast(), d.maxContrast());
     }
 
+    /** The detector settings of the sintered-layer stage: the {@code line} preset. */
+    public static CrackDetectorConfig detectorConfig() {
+        return CrackDetectorConfig.line();
+    }
+
     public static DemoSummary run(DemoOptions o) throws Exception {
         return run(o, configFor(o.line()));
     }
@@ -69,7 +74,7 @@ public final class SinteredDemo {
         RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
         RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
-        InspectionStage inspection = new InspectionStage(new CrackFrameInspector(new CrackDetector(CrackDetectorConfig.line())));
+        InspectionStage inspection = new InspectionStage(new CrackFrameInspector(new CrackDetector(detectorConfig())));
         StationBeans beans = new StationBeans(camera, inspection, new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile())),
                 tracker, plc, ledger);
         LOG.info("running {} {}", camera.describe(), o.maxSpeed() ? "unpaced" : "at " + o.line().lineSpeedMPerMin() + " m/min");

@@ -21,7 +21,7 @@ class RecipeFoilCrackTest {
         assertThat(r.foil().minRaUm()).isEqualTo(0.2);
         assertThat(r.foil().maxRzUm()).isNaN();
         assertThat(r.crack().any()).isTrue();
-        assertThat(r.crack().maxLengthMm()).isEqualTo(2.5);
+        assertThat(r.crack().maxLengthMm()).isEqualTo(0.5);
     }
 
     @Test
