@@ -52,12 +52,16 @@ final class ReviewCommand implements Runnable {
         @Option(names = "--port", paramLabel = "PORT", description = "Port (default: sinterscope.web.port, 8080; 0: a free one).")
         Integer port;
 
+        @Option(names = "--json", description = "Print the URL and the admin password as one JSON object (the rest goes to stderr).")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             StationSettings s = parent.settings();
             DefectStore store = DefectStore.open(StoreSettings.from(s));
             Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-close"));
-            ReviewWeb.serveUntilInterrupted(store, s, port, spec.commandLine().getOut(), null);
+            PrintWriter out = spec.commandLine().getOut();
+            ReviewWeb.serveUntilInterrupted(store, s, port, json ? spec.commandLine().getErr() : out, null, json ? out : null);
             return 0;
         }
     }

@@ -21,6 +21,12 @@ final class ReviewWeb {
      */
     static void serveUntilInterrupted(DefectStore store, StationSettings settings, Integer port, PrintWriter info,
                                       String roll) throws Exception {
+        serveUntilInterrupted(store, settings, port, info, roll, null);
+    }
+
+    /** The same; with {@code json} not null, also prints where and how to sign in as one JSON document there. */
+    static void serveUntilInterrupted(DefectStore store, StationSettings settings, Integer port, PrintWriter info,
+                                      String roll, PrintWriter json) throws Exception {
         int p = port != null ? port : Integer.parseInt(settings.asMap().getOrDefault("sinterscope.web.port", "8080"));
         if (p < 0 || p > 65535) {
             throw new IllegalArgumentException("review app port must be 0-65535, got " + p);
@@ -38,6 +44,10 @@ final class ReviewWeb {
         info.println("  store: " + store.settings().jdbcUrl() + ", crops in " + store.settings().imageDir());
         info.println("  Ctrl-C stops it.");
         info.flush();
+        if (json != null) {
+            Json.print(json, java.util.Map.of("url", app.url() + (roll == null ? "" : "map.html?roll=" + roll), "user", "admin",
+                    "password", password, "store", store.settings().jdbcUrl()));
+        }
         new CountDownLatch(1).await();
     }
 }
