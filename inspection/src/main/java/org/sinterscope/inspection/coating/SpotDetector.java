@@ -122,15 +122,9 @@ final class SpotDetector {
         int k = Math.max(3, (int) Math.round(grid.lengthPx(cfg.scratchWindowMm())) | 1);
         Mat avg = m.mat();
         Imgproc.blur(bright, avg, new Size(1, k));
-        Mat bin = m.mat();
-        Imgproc.threshold(avg, bin, cfg.scratchMinGrey(), 255, Imgproc.THRESH_BINARY);
-        if (Core.countNonZero(bin) == 0) {
-            return new ArrayList<>(); // most frames: nothing to label
-        }
         Mat labels = m.mat();
         Mat stats = m.mat();
-        Mat cents = m.mat();
-        int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, cents, 8, CvType.CV_32S);
+        int n = label(avg, cfg.scratchMinGrey(), labels, stats, m);
         List<Defect> out = new ArrayList<>();
         int[] s = new int[5];
         for (int i = 1; i < n; i++) {
@@ -153,15 +147,9 @@ final class SpotDetector {
 
     private static List<Defect> components(Mat residual, double t, boolean isBright, int c0, int w, WebGrid grid,
                                            CoatingInspectorConfig cfg, Mats m) {
-        Mat bin = m.mat();
-        Imgproc.threshold(residual, bin, t, 255, Imgproc.THRESH_BINARY);
-        if (Core.countNonZero(bin) == 0) {
-            return new ArrayList<>(); // most frames: nothing to label
-        }
         Mat labels = m.mat();
         Mat stats = m.mat();
-        Mat cents = m.mat();
-        int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, cents, 8, CvType.CV_32S);
+        int n = label(residual, t, labels, stats, m);
         List<Defect> out = new ArrayList<>();
         int[] s = new int[5];
         for (int i = 1; i < n; i++) {
@@ -192,6 +180,20 @@ final class SpotDetector {
                     "spot"));
         }
         return out;
+    }
+
+    /**
+     * Connected components (8-connected) of the pixels of {@code img} above {@code t}, with their
+     * stats; returns the number of labels including the background, 1 when nothing passed the
+     * threshold (most frames: the labelling is skipped).
+     */
+    private static int label(Mat img, double t, Mat labels, Mat stats, Mats m) {
+        Mat bin = m.mat();
+        Imgproc.threshold(img, bin, t, 255, Imgproc.THRESH_BINARY);
+        if (Core.countNonZero(bin) == 0) {
+            return 1;
+        }
+        return Imgproc.connectedComponentsWithStats(bin, labels, stats, m.mat(), 8, CvType.CV_32S);
     }
 
     /** Mean of {@code img} over the pixels of component {@code label} inside {@code r}. */
