@@ -3,30 +3,14 @@ package org.sinterscope.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ClassifierCommandTest {
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = SinterscopeCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static Path defaultBundle() {
         Path p = Path.of("").toAbsolutePath();
@@ -40,9 +24,9 @@ class ClassifierCommandTest {
     void evaluate_prints_one_json_document_with_figures_and_named_confusion_matrix(@TempDir Path dir) throws Exception {
         Path bundle = defaultBundle();
         assumeTrue(bundle != null, "default bundle not found");
-        Run gen = run("classifier", "generate", "--kind", "line", "--out", dir.toString(), "--per-class", "6", "--seed", "123", "--json");
+        CliRun gen = CliRun.of("classifier", "generate", "--kind", "line", "--out", dir.toString(), "--per-class", "6", "--seed", "123", "--json");
         assertThat(gen.exit()).as(gen.err()).isZero();
-        Run r = run("classifier", "evaluate", "--model", bundle.toString(), "--data", dir.toString(), "--json");
+        CliRun r = CliRun.of("classifier", "evaluate", "--model", bundle.toString(), "--data", dir.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = Json.mapper().readTree(r.out());
         assertThat(doc.get("samples").asInt()).isEqualTo(42);
@@ -57,9 +41,9 @@ class ClassifierCommandTest {
     @Test
     void train_writes_a_bundle_and_reports_validation_figures(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
-        assertThat(run("classifier", "generate", "--kind", "textures", "--out", data.toString(), "--per-class", "8").exit()).isZero();
+        assertThat(CliRun.of("classifier", "generate", "--kind", "textures", "--out", data.toString(), "--per-class", "8").exit()).isZero();
         Path out = dir.resolve("m.zip");
-        Run r = run("classifier", "train", "--data", data.toString(), "--out", out.toString(), "--epochs", "1",
+        CliRun r = CliRun.of("classifier", "train", "--data", data.toString(), "--out", out.toString(), "--epochs", "1",
                 "--input-size", "32", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = Json.mapper().readTree(r.out());
@@ -70,7 +54,7 @@ class ClassifierCommandTest {
 
     @Test
     void missing_data_folder_fails_with_its_name() {
-        Run r = run("classifier", "evaluate", "--model", "nope.zip", "--data", "/no/such/dir");
+        CliRun r = CliRun.of("classifier", "evaluate", "--model", "nope.zip", "--data", "/no/such/dir");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("nope.zip");
     }

@@ -2,8 +2,6 @@ package org.sinterscope.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,25 +28,11 @@ import org.sinterscope.inspection.SegmentVerdict;
 import org.sinterscope.routes.store.DefectStore;
 import org.sinterscope.routes.store.RollInfo;
 import org.sinterscope.routes.store.StoreSettings;
-import picocli.CommandLine;
 
 class ReviewCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SinterscopeCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void export_writes_reviewed_crops_in_class_folders_and_prints_one_json_document() throws Exception {
@@ -72,7 +56,7 @@ class ReviewCommandTest {
         Path cfg = Files.writeString(dir.resolve("station.properties"), "sinterscope.store.dir = " + storeDir + "\n");
         Path out = dir.resolve("labelled");
 
-        Run r = run("review", "export", "--config", cfg.toString(), "--out", out.toString(), "--json");
+        CliRun r = CliRun.of("review", "export", "--config", cfg.toString(), "--out", out.toString(), "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = Json.mapper().readTree(r.out());
@@ -84,7 +68,7 @@ class ReviewCommandTest {
 
     @Test
     void export_without_a_folder_is_bad_usage() {
-        Run r = run("review", "export");
+        CliRun r = CliRun.of("review", "export");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--out");
     }

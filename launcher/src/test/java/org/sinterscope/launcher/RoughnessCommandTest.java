@@ -3,8 +3,6 @@ package org.sinterscope.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import picocli.CommandLine;
 
 class RoughnessCommandTest {
 
@@ -31,23 +28,10 @@ class RoughnessCommandTest {
         return Files.writeString(dir.resolve(name), b.toString());
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SinterscopeCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void json_gives_every_parameter_and_the_settings_for_each_profile() throws Exception {
         Path f = sineCsv("foil.csv", 0.5);
-        Run r = run("roughness", f.toString(), "--json", "--material-ratio", "0,50");
+        CliRun r = CliRun.of("roughness", f.toString(), "--json", "--material-ratio", "0,50");
         assertThat(r.exit()).isZero();
         JsonNode doc = Json.mapper().readTree(r.out());
         JsonNode p = doc.get("profiles").get(0);
@@ -70,7 +54,7 @@ class RoughnessCommandTest {
     @Test
     void no_filter_computes_rz_as_the_mean_section_peak_to_valley() throws Exception {
         Path f = Files.writeString(dir.resolve("steps.csv"), "z_um\n0\n1\n0\n0\n0\n2\n0\n0\n0\n3\n0\n0\n0\n4\n0\n0\n0\n5\n0\n0\n");
-        Run r = run("roughness", f.toString(), "--no-filter", "--spacing-um", "1", "--json", "--material-ratio", "0,100");
+        CliRun r = CliRun.of("roughness", f.toString(), "--no-filter", "--spacing-um", "1", "--json", "--material-ratio", "0,100");
         assertThat(r.exit()).isZero();
         JsonNode p = Json.mapper().readTree(r.out()).get("profiles").get(0);
         assertThat(p.get("settings").get("filter").asBoolean()).isFalse();
@@ -82,7 +66,7 @@ class RoughnessCommandTest {
     void a_failing_file_is_reported_and_the_others_still_print() throws Exception {
         Path good = sineCsv("good.csv", 0.1);
         Path bad = Files.writeString(dir.resolve("bad.csv"), "x_mm,z_um\n0,1\n0.001,NaN\n");
-        Run r = run("roughness", bad.toString(), good.toString());
+        CliRun r = CliRun.of("roughness", bad.toString(), good.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("FAILED " + bad + ": line 3").contains("not a finite number");
         assertThat(r.out()).contains(good.toString()).contains("Ra ");
@@ -92,7 +76,7 @@ class RoughnessCommandTest {
     @Test
     void bad_settings_are_a_usage_error() throws Exception {
         Path good = sineCsv("good.csv", 0.5);
-        assertThat(run("roughness", good.toString(), "--sections", "0").exit()).isEqualTo(2);
-        assertThat(run("roughness", good.toString(), "--cutoff-mm", "-1").exit()).isEqualTo(2);
+        assertThat(CliRun.of("roughness", good.toString(), "--sections", "0").exit()).isEqualTo(2);
+        assertThat(CliRun.of("roughness", good.toString(), "--cutoff-mm", "-1").exit()).isEqualTo(2);
     }
 }
