@@ -1,6 +1,5 @@
 package org.sinterscope.camera.profile;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,11 +32,7 @@ public final class CsvProfileReader implements ProfileReader {
 
     @Override
     public List<Profile> read(String source, byte[] content) throws ProfileFormatException {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\r\n|\n|\r", -1);
+        String[] lines = ProfileReaders.textLines(content);
         int li = 0;
         while (li < lines.length && skippable(lines[li])) {
             li++;

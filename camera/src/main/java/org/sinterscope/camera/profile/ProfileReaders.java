@@ -1,5 +1,6 @@
 package org.sinterscope.camera.profile;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -26,5 +27,17 @@ public final class ProfileReaders {
         }
         throw new ProfileFormatException(file.toString(),
                 "unknown profile file type (expected .csv, .txt, .x3p or .smd)");
+    }
+
+    /**
+     * A text export as lines: UTF-8, a leading byte-order mark dropped, split at CR LF, LF or CR,
+     * trailing empty lines kept (readers check what follows the data themselves).
+     */
+    static String[] textLines(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.split("\r\n|\n|\r", -1);
     }
 }
