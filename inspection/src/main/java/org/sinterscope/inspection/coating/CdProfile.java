@@ -9,7 +9,7 @@ import org.opencv.core.Mat;
 /**
  * Cross-direction grey-level profiles of a frame.
  *
- * <p>{@link #robust(Mat, int)}: the frame is cut into {@code stripes} horizontal stripes; each
+ * <p>The robust profile: the frame is cut into {@code stripes} horizontal stripes; each
  * stripe's column means come from one {@code Core.reduce}; the profile is the per-column median
  * over the stripes. A spot that covers fewer than half of the stripes does not move it, a streak
  * that runs the length of the frame does.
@@ -57,10 +57,6 @@ final class CdProfile {
             out[c] = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2f;
         }
         return out;
-    }
-
-    static float[] robust(Mat grey, int stripes) {
-        return median(stripeMeans(grey, stripes));
     }
 
     /**

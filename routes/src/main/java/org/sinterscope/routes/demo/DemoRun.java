@@ -122,9 +122,8 @@ public final class DemoRun {
         }
         DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger, actuators.fired());
         int injected = line.plan().size();
-        int threads = Integer.parseInt(settings.get("sinterscope.frames.uri").replaceAll(".*concurrentConsumers=(\\d+).*", "$1"));
         return new DemoSummary(source.describe(), !o.maxSpeed(), ledger.framesInspected(), ledger.megapixels(),
-                ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads,
+                ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads(settings),
                 injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
                 DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
