@@ -15,7 +15,7 @@ import org.sinterscope.camera.FrameSource;
 import org.sinterscope.camera.PixelPitch;
 import org.sinterscope.camera.folder.ImageFolderSource;
 import org.sinterscope.camera.folder.Quarantine;
-import org.sinterscope.camera.sim.SimulatedEncoder;
+import org.sinterscope.simulator.line.SimulatedEncoder;
 import org.sinterscope.inspection.SegmentVerdict;
 import org.sinterscope.inspection.coating.CoatingInspector;
 import org.sinterscope.inspection.coating.CoatingInspectorConfig;
@@ -26,7 +26,8 @@ import org.sinterscope.routes.StationBeans;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
-import org.sinterscope.routes.reject.PlcSimulator;
+import org.sinterscope.simulator.plc.InProcessPlc;
+import org.sinterscope.simulator.plc.PlcSimulator;
 import org.sinterscope.routes.reject.RejectTracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,8 +98,8 @@ final class InspectCommand implements Callable<Integer> {
         PlcSimulator plc = new PlcSimulator(encoder);
         StationBeans beans = new StationBeans(source, new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults())),
                 new VerdictDecider(RecipeLoader.loadOrDefault(recipe)),
-                new RejectTracker(settings.stationId(), settings.actuatorId(), settings.actuatorDistanceMm(), encoder), plc, ledger);
-        try (source; Station station = Station.start(beans, settings.asMap())) {
+                new RejectTracker(settings.stationId(), settings.actuatorId(), settings.actuatorDistanceMm(), encoder), ledger);
+        try (source; Station station = Station.start(beans, settings.asMap(), new InProcessPlc(plc))) {
             ledger.awaitAllDecided(Duration.ofHours(1));
         }
         List<SegmentVerdict> verdicts = new ArrayList<>(ledger.verdictList());

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.sinterscope.routes.StationSettings;
-import org.sinterscope.routes.store.DefectStore;
-import org.sinterscope.routes.store.LabelledExport;
-import org.sinterscope.routes.store.StoreSettings;
+import org.sinterscope.review.store.DefectStore;
+import org.sinterscope.review.store.LabelledExport;
+import org.sinterscope.review.store.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import org.sinterscope.routes.StationSettings;
-import org.sinterscope.routes.store.DefectStore;
-import org.sinterscope.routes.web.ReviewApp;
-import org.sinterscope.routes.web.auth.Passwords;
+import org.sinterscope.review.store.DefectStore;
+import org.sinterscope.review.web.ReviewApp;
+import org.sinterscope.review.web.auth.Passwords;
 
 /** Serves the review app over a store until the process is interrupted (Ctrl-C). */
 final class ReviewWeb {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of ARCHITECTURE.md, checked on the compiled classes of every module:
- * camera ← inspection ← routes, inspection ← models; camera and inspection import no Camel, HTTP
- * or JDBC; inspection does no file or network I/O.
+ * camera ← inspection ← routes ← review, inspection ← models, simulator above them, launcher on top;
+ * no production module (camera, inspection, routes, review, models) holds or uses a simulator;
+ * camera and inspection import no Camel, HTTP or JDBC; inspection does no file or network I/O.
  */
 class ModuleRulesTest {
 
@@ -27,25 +28,45 @@ class ModuleRulesTest {
     void camera_depends_on_no_other_module() {
         noClasses().that().resideInAPackage("org.sinterscope.camera..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.inspection..", "org.sinterscope.routes..",
-                        "org.sinterscope.models..", "org.sinterscope.launcher..")
+                        "org.sinterscope.review..", "org.sinterscope.models..", "org.sinterscope.simulator..",
+                        "org.sinterscope.launcher..")
                 .check(classes);
     }
 
     @Test
     void inspection_depends_on_camera_only() {
         noClasses().that().resideInAPackage("org.sinterscope.inspection..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.routes..", "org.sinterscope.models..",
-                        "org.sinterscope.launcher..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.routes..", "org.sinterscope.review..",
+                        "org.sinterscope.models..", "org.sinterscope.simulator..", "org.sinterscope.launcher..")
                 .check(classes);
     }
 
     @Test
-    void routes_and_models_do_not_reach_each_other_or_the_launcher() {
+    void routes_review_and_models_keep_to_their_layer() {
         noClasses().that().resideInAPackage("org.sinterscope.routes..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.models..", "org.sinterscope.launcher..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.review..", "org.sinterscope.models..",
+                        "org.sinterscope.simulator..", "org.sinterscope.launcher..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.sinterscope.review..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.models..", "org.sinterscope.simulator..",
+                        "org.sinterscope.launcher..")
                 .check(classes);
         noClasses().that().resideInAPackage("org.sinterscope.models..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.routes..", "org.sinterscope.launcher..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.routes..", "org.sinterscope.review..",
+                        "org.sinterscope.simulator..", "org.sinterscope.launcher..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.sinterscope.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sinterscope.launcher..")
+                .check(classes);
+    }
+
+    @Test
+    void no_production_module_holds_a_simulator() {
+        noClasses().that().resideInAnyPackage("org.sinterscope.camera..", "org.sinterscope.inspection..",
+                        "org.sinterscope.routes..", "org.sinterscope.review..", "org.sinterscope.models..")
+                .should().haveSimpleNameContaining("Simulat")
+                .orShould().haveSimpleNameStartingWith("Demo")
+                .orShould().haveSimpleNameContaining("Mosquitto")
                 .check(classes);
     }
 

@@ -25,9 +25,9 @@ import org.sinterscope.inspection.CoatingUniformity;
 import org.sinterscope.inspection.Defect;
 import org.sinterscope.inspection.FrameInspection;
 import org.sinterscope.inspection.SegmentVerdict;
-import org.sinterscope.routes.store.DefectStore;
-import org.sinterscope.routes.store.RollInfo;
-import org.sinterscope.routes.store.StoreSettings;
+import org.sinterscope.review.store.DefectStore;
+import org.sinterscope.review.store.RollInfo;
+import org.sinterscope.review.store.StoreSettings;
 
 class ReviewCommandTest {
 
@@ -50,7 +50,7 @@ class ReviewCommandTest {
             }
             store.saveSegment(fi, new SegmentVerdict("cam", 0, 0, 12.8, List.of(), List.of(), List.of(d)));
             assertThat(store.flush(Duration.ofSeconds(30))).isTrue();
-            long id = store.queries().defects(org.sinterscope.routes.store.DefectFilter.ofRoll("roll-1")).get(0).id();
+            long id = store.queries().defects(org.sinterscope.review.store.DefectFilter.ofRoll("roll-1")).get(0).id();
             store.queries().relabel(id, DefectClass.AGGLOMERATE, "qe", Instant.now());
         }
         Path cfg = Files.writeString(dir.resolve("station.properties"), "sinterscope.store.dir = " + storeDir + "\n");

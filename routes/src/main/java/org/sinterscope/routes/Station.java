@@ -8,7 +8,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
 import org.sinterscope.routes.actuator.Actuation;
 import org.sinterscope.routes.actuator.ActuationGateway;
-import org.sinterscope.routes.store.StoreRoutes;
 
 /**
  * The running station: Camel Main with the station's routes and beans. Properties come from
@@ -34,7 +33,7 @@ public final class Station implements AutoCloseable {
         return start(beans, overrides, Map.of(), stages);
     }
 
-    /** With more beans by name (the defect store as {@code StoreRoutes.STORE}). */
+    /** With more beans by name (the defect store as {@link StationStore#BEAN}). */
     public static Station start(StationBeans beans, Map<String, String> overrides, Map<String, Object> extraBeans,
                                 StationStage... stages) {
         Main main = new Main();
@@ -62,10 +61,10 @@ public final class Station implements AutoCloseable {
         main.setDefaultPropertyPlaceholderLocation(DEFAULTS);
         main.configure().addRoutesBuilder(new StationErrorHandling());
         main.configure().addRoutesBuilder(new StationRoutes());
-        Actuation actuation = Actuation.create(StationSettings.load(null, overrides), beans.tracker(), beans.plc());
+        Actuation actuation = Actuation.create(StationSettings.load(null, overrides), beans.tracker());
         main.configure().addRoutesBuilder(actuation.routes());
         main.bind(Actuation.GATEWAY, actuation.gateway());
-        main.configure().addRoutesBuilder(new StoreRoutes());
+        main.configure().addRoutesBuilder(new StoreFeedRoutes());
         main.configure().setName("sinterscope");
         beans.byName().forEach(main::bind);
         for (StationStage stage : stages) {

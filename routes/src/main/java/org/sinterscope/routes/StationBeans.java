@@ -5,7 +5,6 @@ import java.util.Objects;
 
 import org.sinterscope.camera.FrameSource;
 import org.sinterscope.routes.decide.VerdictDecider;
-import org.sinterscope.routes.reject.PlcSimulator;
 import org.sinterscope.routes.reject.RejectTracker;
 
 /**
@@ -15,17 +14,15 @@ import org.sinterscope.routes.reject.RejectTracker;
  * @param inspection the inspection step
  * @param decider    recipe decisions
  * @param tracker    reject commands with deadlines
- * @param plc        the in-process PLC simulator (bound even when another actuator is configured)
  * @param ledger     counts and, for a demo, details
  */
 public record StationBeans(FrameSource source, InspectionStage inspection, VerdictDecider decider, RejectTracker tracker,
-                           PlcSimulator plc, RunLedger ledger) {
+                           RunLedger ledger) {
 
     public static final String SOURCE = "frameSource";
     public static final String INSPECTION = "inspectionStage";
     public static final String DECIDER = "verdictDecider";
     public static final String TRACKER = "rejectTracker";
-    public static final String PLC = "plcSimulator";
     public static final String LEDGER = "runLedger";
 
     public StationBeans {
@@ -33,12 +30,11 @@ public record StationBeans(FrameSource source, InspectionStage inspection, Verdi
         Objects.requireNonNull(inspection, "inspection");
         Objects.requireNonNull(decider, "decider");
         Objects.requireNonNull(tracker, "tracker");
-        Objects.requireNonNull(plc, "plc");
         Objects.requireNonNull(ledger, "ledger");
     }
 
     /** Name → bean, for binding into a registry. */
     public Map<String, Object> byName() {
-        return Map.of(SOURCE, source, INSPECTION, inspection, DECIDER, decider, TRACKER, tracker, PLC, plc, LEDGER, ledger);
+        return Map.of(SOURCE, source, INSPECTION, inspection, DECIDER, decider, TRACKER, tracker, LEDGER, ledger);
     }
 }

@@ -3,7 +3,6 @@ package org.sinterscope.routes;
 import java.time.Instant;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.sinterscope.routes.store.StoreRoutes;
 
 /**
  * The station's line routes. Beans are looked up by name (see {@link StationBeans}); endpoints
@@ -17,9 +16,7 @@ import org.sinterscope.routes.store.StoreRoutes;
  * decide   : verdict per segment → reject commands (split) → send-command → actuator endpoint; a command
  *            decided after its deadline is still sent, and a wire-tapped copy raises an alarm (late-decision).
  *            The wire tap lives in its own route: inside the split it cut the exchange short (Camel 4.17).
- *            Verdicts and commands also go to the defect store's feed (see StoreRoutes).
- * plc-sim  : the in-process PLC simulator behind its endpoint
- * plc-tick : lets the PLC simulator follow the encoder
+ *            Verdicts and commands also go to the defect store's feed (see StoreFeedRoutes).
  * alarms   : the station's alarm endpoint → ledger and log
  * </pre>
  */
@@ -27,6 +24,8 @@ public final class StationRoutes extends RouteBuilder {
 
     /** Header with the {@link java.time.Instant} at which the frame was complete. */
     public static final String FRAME_COMPLETE_AT = "SinterscopeFrameCompleteAt";
+    /** Exchange property with the frame's {@link org.sinterscope.inspection.FrameInspection}, set by the decide route. */
+    public static final String INSPECTION = "SinterscopeInspection";
 
     @Override
     public void configure() {
@@ -58,7 +57,7 @@ public final class StationRoutes extends RouteBuilder {
         from("direct:decide")
                 .routeId("decide")
                 .routeConfigurationId(StationErrorHandling.ID)
-                .setProperty(StoreRoutes.INSPECTION, body())
+                .setProperty(INSPECTION, body())
                 .bean(StationBeans.DECIDER, "decide")
                 .setProperty("verdict", body())
                 .split(method(StationBeans.TRACKER, "commands(${body}, ${header." + FRAME_COMPLETE_AT + "})"))
@@ -82,13 +81,6 @@ public final class StationRoutes extends RouteBuilder {
                         + "${body.encoderAtDecisionMm} mm, deadline ${body.deadlineMm} mm"))
                 .to("{{sinterscope.alarm.uri}}");
 
-        from("direct:plc-sim")
-                .routeId("plc-sim")
-                .bean(StationBeans.PLC, "receive");
-
-        from("timer:plc-tick?period={{sinterscope.plc.tick-ms}}&delay=0")
-                .routeId("plc-tick")
-                .bean(StationBeans.PLC, "tick");
 
         from("{{sinterscope.alarm.uri}}")
                 .routeId("alarms")

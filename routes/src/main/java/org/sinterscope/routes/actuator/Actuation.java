@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.journal.Journal;
 import org.sinterscope.routes.reject.ActuatorSpec;
-import org.sinterscope.routes.reject.PlcSimulator;
 import org.sinterscope.routes.reject.RejectTracker;
 
 /**
@@ -22,17 +21,13 @@ public record Actuation(ActuationGateway gateway, ActuationRoutes routes) {
     /**
      * @param settings the station's settings ({@code sinterscope.journal.dir}, {@code sinterscope.actuation.*}, links)
      * @param tracker  the reject tracker: its actuators and encoder
-     * @param plc      the in-process PLC simulator, which the {@code plc-sim} link reports from
      */
-    public static Actuation create(StationSettings settings, RejectTracker tracker, PlcSimulator plc) {
+    public static Actuation create(StationSettings settings, RejectTracker tracker) {
         ActuatorLinks links = new ActuatorLinks(settings);
         Journal journal = Journal.open(journalDir(settings), settings.stationId());
         ActuationGateway gw = new ActuationGateway(tracker.actuators(), links.sendUris(tracker.actuators()), tracker.encoder(), journal,
                 Duration.ofMillis(millis(settings, "sinterscope.actuation.resend-ms", "200")),
                 Duration.ofMillis(millis(settings, "sinterscope.actuation.ack-timeout-ms", "2000")));
-        if (tracker.actuators().stream().anyMatch(a -> a.link() == ActuatorSpec.Link.PLC_SIM)) {
-            plc.addListener(gw::onEvent);
-        }
         return new Actuation(gw, new ActuationRoutes(gw, links.ackUris(tracker.actuators()), links.lineStopUri(tracker.actuators())));
     }
 

@@ -21,11 +21,14 @@ import org.sinterscope.routes.reject.RejectCommand;
  * actuator-send    : one command to its link (in-process simulator, MQTT topic, OPC UA node); a refusal keeps it buffered
  * line-stop        : line-stop requests to the PLC
  * actuator-ack-N   : the PLC's acks and fired reports (MQTT topics, OPC UA nodes) → gateway
+ * actuator-events  : {@value #EVENTS}: events of an in-process PLC (plc-sim link) → gateway
  * </pre>
  */
 public final class ActuationRoutes extends RouteBuilder {
 
     public static final String INPUT = "direct:actuation";
+    /** Where an in-process PLC (the {@code plc-sim} link's endpoint) reports its events. */
+    public static final String EVENTS = "direct:actuator-events";
 
     private final ActuationGateway gateway;
     private final List<String> ackUris;
@@ -72,6 +75,10 @@ public final class ActuationRoutes extends RouteBuilder {
                 .routeId("line-stop")
                 .routeConfigurationId(StationErrorHandling.ID)
                 .to(lineStopUri);
+
+        from(EVENTS)
+                .routeId("actuator-events")
+                .bean(gateway, "onEvent");
 
         for (int i = 0; i < ackUris.size(); i++) {
             from(ackUris.get(i))

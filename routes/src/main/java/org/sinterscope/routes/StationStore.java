@@ -1,0 +1,31 @@
+package org.sinterscope.routes;
+
+import java.util.function.Consumer;
+
+import org.sinterscope.inspection.FrameInspection;
+import org.sinterscope.inspection.SegmentVerdict;
+import org.sinterscope.routes.reject.ActuatorEvent;
+import org.sinterscope.routes.reject.RejectCommand;
+
+/**
+ * What the station hands to a defect store through its store endpoint ({@code {{sinterscope.store.uri}}},
+ * see {@link StoreFeedRoutes}). The review module's store implements it; the station itself never
+ * imports a store. Each call must return quickly (a bounded buffer in front of the database).
+ */
+public interface StationStore {
+
+    /** Registry name under which a store is bound. */
+    String BEAN = "defectStore";
+
+    /** A decided segment with the inspection it was decided on. */
+    void saveSegment(FrameInspection inspection, SegmentVerdict verdict);
+
+    /** A reject command as decided. */
+    void saveCommand(RejectCommand command);
+
+    /** An acknowledgement or fired report of an actuator. */
+    void saveActuatorEvent(ActuatorEvent event);
+
+    /** Where the store raises alarms (a full buffer, a failing database). */
+    void onAlarm(Consumer<String> sink);
+}

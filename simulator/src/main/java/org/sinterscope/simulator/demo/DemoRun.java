@@ -1,0 +1,159 @@
+package org.sinterscope.simulator.demo;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sinterscope.camera.FrameSource;
+import org.sinterscope.simulator.line.PreRenderedLine;
+import org.sinterscope.simulator.line.SimulatedEncoder;
+import org.sinterscope.simulator.line.SimulatedLine;
+import org.sinterscope.simulator.line.SimulatedLineConfig;
+import org.sinterscope.inspection.coating.CoatingInspector;
+import org.sinterscope.inspection.coating.CoatingInspectorConfig;
+import org.sinterscope.routes.CropSink;
+import org.sinterscope.routes.InspectionStage;
+import org.sinterscope.routes.RunLedger;
+import org.sinterscope.routes.Station;
+import org.sinterscope.routes.StationBeans;
+import org.sinterscope.routes.StationStage;
+import org.sinterscope.routes.StationSettings;
+import org.sinterscope.simulator.demo.ClassifierComparison;
+import org.sinterscope.routes.classify.StationClassifier;
+import org.sinterscope.routes.decide.RecipeLoader;
+import org.sinterscope.routes.decide.VerdictDecider;
+import org.sinterscope.simulator.plc.InProcessPlc;
+import org.sinterscope.simulator.plc.PlcSimulator;
+import org.sinterscope.routes.reject.RejectTracker;
+import org.sinterscope.review.store.DefectStore;
+import org.sinterscope.review.store.RollInfo;
+import org.sinterscope.routes.StationStore;
+import org.sinterscope.routes.StoreFeedRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the station on the simulated electrode line and scores it against the ground truth.
+ */
+public final class DemoRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
+
+    private DemoRun() {
+    }
+
+    public static DemoSummary run(DemoOptions o) throws Exception {
+        return run(o, null);
+    }
+
+    /** The demo with its roll, defects, crops and reject commands kept in {@code store} (null: none). */
+    public static DemoSummary run(DemoOptions o, DefectStore store) throws Exception {
+        if (o.stage() == DemoOptions.Stage.SINTERED) {
+            return SinteredDemo.run(o);
+        }
+        StationSettings settings = StationSettings.load(o.settingsFile(), o.overrides());
+        SimulatedLineConfig cfg = o.line();
+        SimulatedEncoder encoder = o.maxSpeed() ? SimulatedEncoder.freeRunning() : SimulatedEncoder.paced(cfg.lineSpeedMPerMin());
+        SimulatedLine line = new SimulatedLine(cfg, encoder);
+        double simulatorMpxPerSecond;
+        FrameSource source;
+        if (o.maxSpeed()) {
+            LOG.info("pre-rendering {} frames of the simulated line", line.frameCount());
+            PreRenderedLine pre = new PreRenderedLine(line);
+            simulatorMpxPerSecond = line.frameCount() * megapixelsPerFrame(cfg) / pre.renderSeconds();
+            source = pre;
+        } else {
+            source = line;
+            simulatorMpxPerSecond = Double.NaN;
+        }
+        RunLedger ledger = new RunLedger(true);
+        PlcSimulator plc = new PlcSimulator(encoder);
+        RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
+        VerdictDecider decider = new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile()));
+        Map<String, Object> extra = store == null ? Map.of() : Map.of(StationStore.BEAN, store);
+        String rollId = String.format(Locale.ROOT, "demo-s%d-%tY%<tm%<td-%<tH%<tM%<tS", cfg.seed(),
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        String foilLot = "demo-foil-" + cfg.seed();
+        if (store != null) {
+            store.openRoll(new RollInfo(rollId, settings.stationId(), decider.recipe().product(), foilLot, cfg.foilWidthMm(),
+                    cfg.xOriginMm(), cfg.xOriginMm() + cfg.viewWidthMm(), Instant.now()));
+        }
+        DemoFoil foil = DemoFoil.create(settings, decider.recipe(), store, foilLot, rollId, cfg.lengthM() * 1000);
+        StationClassifier classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));
+        ClassifierComparison comparison = new ClassifierComparison(classifier);
+        InspectionStage inspection = new InspectionStage(comparison, store == null ? CropSink.NONE : store.cropSink());
+        StationBeans beans = new StationBeans(source, inspection, decider, tracker, ledger);
+        LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
+        org.sinterscope.routes.actuator.ActuationCounts actuation;
+        DemoPlc remote = DemoPlc.startIfNeeded(settings, encoder, Files.createTempDirectory("sinterscope-demo"));
+        Map<String, String> props = new HashMap<>(settings.asMap());
+        if (remote != null) {
+            props.putAll(remote.overrides());
+        }
+        PlcSimulator actuators = remote == null ? plc : remote.core();
+        List<StationStage> stages = new ArrayList<>();
+        stages.add(new InProcessPlc(plc));
+        stages.add(foil.stage());
+        classifier.routes().forEach(r -> stages.add(StationStage.routesOnly(r)));
+        try (remote; source; Station station = Station.start(beans, props, extra, stages.toArray(StationStage[]::new))) {
+            foil.measure(cfg.seed());
+            ledger.awaitAllDecided(o.timeout());
+            foil.await(Duration.ofSeconds(30));
+            // the web runs on until the last stretch has passed the farthest actuator
+            encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
+            actuators.tick();
+            try {
+                station.actuation().awaitSettled(Duration.ofSeconds(30));
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.warn("{}; they stay in the journal and are counted as open", e.getMessage());
+            }
+            actuation = station.actuation().counts();
+        }
+        if (store != null) {
+            store.saveActuatorEvents(actuators.events());
+            if (!store.flush(o.timeout())) {
+                LOG.warn("the defect store had not written everything within {}: {}", o.timeout(), store.status());
+            }
+        }
+        if (!o.maxSpeed()) {
+            simulatorMpxPerSecond = line.frameCount() * megapixelsPerFrame(cfg) / (line.renderNanos() / 1e9);
+        }
+        DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger, actuators.fired());
+        int injected = line.plan().size();
+        return new DemoSummary(source.describe(), !o.maxSpeed(), ledger.framesInspected(), ledger.megapixels(),
+                ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads(settings),
+                injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
+                ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
+                DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
+                comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary());
+    }
+
+    static int threads(StationSettings settings) {
+        return Integer.parseInt(settings.get("sinterscope.frames.uri").replaceAll(".*concurrentConsumers=(\\d+).*", "$1"));
+    }
+
+    private static double megapixelsPerFrame(SimulatedLineConfig cfg) {
+        return (double) cfg.frameWidthPx() * cfg.frameHeightPx() / 1e6;
+    }
+
+    /** Settings overrides that put every actuator on {@code link} (plc-sim, mqtt, opcua). */
+    public static Map<String, String> withLink(StationSettings base, String link) {
+        Map<String, String> m = new HashMap<>();
+        m.put("sinterscope.actuator.link", link);
+        for (var a : org.sinterscope.routes.reject.ActuatorSpec.fromSettings(base)) {
+            m.put("sinterscope.actuator." + a.id() + ".link", link);
+        }
+        return m;
+    }
+
+    /** Settings overrides for a run with {@code threads} inspection threads. */
+    public static Map<String, String> withThreads(StationSettings base, int threads) {
+        String uri = base.get("sinterscope.frames.uri").replaceAll("concurrentConsumers=\\d+", "concurrentConsumers=" + threads);
+        return Map.of("sinterscope.frames.uri", uri);
+    }
+}
