@@ -23,6 +23,14 @@ public interface ProfileReader {
 
     /** Reads a whole file (at most {@link #MAX_FILE_BYTES}) and decodes it. */
     default List<Profile> read(Path file) throws IOException {
+        return read(file.toString(), readBounded(file));
+    }
+
+    /**
+     * The bytes of a file of at most {@link #MAX_FILE_BYTES}; a larger or missing file is refused
+     * with a {@link ProfileFormatException} before anything is read.
+     */
+    static byte[] readBounded(Path file) throws IOException {
         String source = file.toString();
         long size;
         try {
@@ -36,6 +44,6 @@ public interface ProfileReader {
             throw new ProfileFormatException(source, "file is " + size + " bytes, more than the limit of "
                     + MAX_FILE_BYTES + " bytes");
         }
-        return read(source, Files.readAllBytes(file));
+        return Files.readAllBytes(file);
     }
 }
