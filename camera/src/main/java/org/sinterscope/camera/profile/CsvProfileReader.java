@@ -1,6 +1,6 @@
 package org.sinterscope.camera.profile;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,15 +32,19 @@ public final class CsvProfileReader implements ProfileReader {
 
     @Override
     public List<Profile> read(String source, byte[] content) throws ProfileFormatException {
-        String[] lines = ProfileReaders.textLines(content);
-        int li = 0;
-        while (li < lines.length && skippable(lines[li])) {
-            li++;
+        ProfileReaders.TextLines lines = ProfileReaders.textLines(source, content);
+        String header = null;
+        while (lines.hasNext()) {
+            String l = lines.next();
+            if (!skippable(l)) {
+                header = l;
+                break;
+            }
         }
-        if (li == lines.length) {
+        if (header == null) {
             throw new ProfileFormatException(source, "empty CSV: no header row");
         }
-        String header = lines[li];
+        int li = lines.lineNumber() - 1;
         String sep = header.contains(",") ? "," : header.contains(";") ? ";" : header.contains("\t") ? "\t" : ",";
         String[] names = header.split(sep, -1);
         int xCol = -1;
@@ -87,14 +91,19 @@ public final class CsvProfileReader implements ProfileReader {
             throw new ProfileFormatException(source,
                     "one-column CSV (z only) needs the sample spacing from the caller (--spacing-um)");
         }
-        List<double[]> rows = new ArrayList<>();
+        // growable columns: 16 bytes per row, so memory follows the rows actually present
+        double[] xs = new double[1024];
+        double[] zs = new double[1024];
+        int rows = 0;
         double prevX = Double.NaN;
         int prevLine = -1;
-        for (int l = li + 1; l < lines.length; l++) {
-            if (skippable(lines[l])) {
+        while (lines.hasNext()) {
+            String text = lines.next();
+            int l = lines.lineNumber() - 1;
+            if (skippable(text)) {
                 continue;
             }
-            String[] cells = lines[l].split(sep, -1);
+            String[] cells = text.split(sep, -1);
             if (cells.length != names.length) {
                 throw new ProfileFormatException(source, "line " + (l + 1) + ": " + cells.length
                         + " values, but the header has " + names.length + " columns");
@@ -110,17 +119,19 @@ public final class CsvProfileReader implements ProfileReader {
                 prevX = x;
                 prevLine = l;
             }
-            rows.add(new double[] {x, z});
+            if (rows == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * rows);
+                zs = Arrays.copyOf(zs, 2 * rows);
+            }
+            xs[rows] = xCol >= 0 ? x : rows * spacingUm / 1e3;
+            zs[rows] = z;
+            rows++;
         }
-        if (rows.size() < 2) {
-            throw new ProfileFormatException(source, "a profile needs at least 2 data rows, found " + rows.size());
+        if (rows < 2) {
+            throw new ProfileFormatException(source, "a profile needs at least 2 data rows, found " + rows);
         }
-        double[] xs = new double[rows.size()];
-        double[] zs = new double[rows.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = xCol >= 0 ? rows.get(i)[0] : i * spacingUm / 1e3;
-            zs[i] = rows.get(i)[1];
-        }
+        xs = Arrays.copyOf(xs, rows);
+        zs = Arrays.copyOf(zs, rows);
         try {
             return List.of(new Profile(source, xs, zs));
         } catch (IllegalArgumentException e) {
@@ -135,6 +146,10 @@ public final class CsvProfileReader implements ProfileReader {
 
     private static double number(String source, int line, String column, String cell) throws ProfileFormatException {
         String t = cell.trim().replace("\"", "");
+        if (t.length() > 64) {
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + column + " value of " + t.length()
+                    + " characters is not a number");
+        }
         if (t.isEmpty()) {
             throw new ProfileFormatException(source, "line " + (line + 1) + ": empty " + column + " value");
         }

@@ -29,15 +29,59 @@ public final class ProfileReaders {
                 "unknown profile file type (expected .csv, .txt, .x3p or .smd)");
     }
 
+    /** Largest CSV or SMD text file, bytes (32 MiB: about 10⁶ points of x and z). */
+    static final int MAX_TEXT_BYTES = 32 << 20;
+
     /**
-     * A text export as lines: UTF-8, a leading byte-order mark dropped, split at CR LF, LF or CR,
-     * trailing empty lines kept (readers check what follows the data themselves).
+     * A text export as a sequence of lines, produced one at a time (no array of every line):
+     * UTF-8, a leading byte-order mark dropped, split at CR LF, LF or CR. A text over
+     * {@link #MAX_TEXT_BYTES} is refused before it is decoded.
      */
-    static String[] textLines(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+    static TextLines textLines(String source, byte[] content) throws ProfileFormatException {
+        if (content.length > MAX_TEXT_BYTES) {
+            throw new ProfileFormatException(source, "text file is " + content.length + " bytes, more than the limit of "
+                    + MAX_TEXT_BYTES + " bytes for CSV and SMD");
         }
-        return text.split("\r\n|\n|\r", -1);
+        String text = new String(content, StandardCharsets.UTF_8);
+        return new TextLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /** Forward-only line cursor over a text; {@link #lineNumber()} is 1-based, of the line last returned. */
+    static final class TextLines {
+        private final String text;
+        private int pos;
+        private int line;
+
+        TextLines(String text) {
+            this.text = text;
+        }
+
+        boolean hasNext() {
+            return pos <= text.length();
+        }
+
+        String next() {
+            int end = pos;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            String l = text.substring(pos, end);
+            if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            pos = end + 1;
+            line++;
+            return l;
+        }
+
+        int lineNumber() {
+            return line;
+        }
+
+        /** Back to the first line. */
+        void rewind() {
+            pos = 0;
+            line = 0;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.sinterscope.camera.profile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,35 +37,39 @@ public final class SmdProfileReader implements ProfileReader {
 
     @Override
     public List<Profile> read(String source, byte[] content) throws ProfileFormatException {
-        String[] lines = ProfileReaders.textLines(content);
-        int li = 0;
-        while (li < lines.length && lines[li].isBlank()) {
-            li++;
+        ProfileReaders.TextLines lines = ProfileReaders.textLines(source, content);
+        String line = null;
+        while (lines.hasNext() && (line = lines.next()).isBlank()) {
+            line = null;
         }
-        if (li >= lines.length || !lines[li].trim().toUpperCase(Locale.ROOT).replace(" ", "").startsWith("ISO5436")) {
+        if (line == null || !line.trim().toUpperCase(Locale.ROOT).replace(" ", "").startsWith("ISO5436")) {
             throw new ProfileFormatException(source, "not an SMD file: the first line must start with the revision "
                     + "'ISO 5436'");
         }
-        li++;
-        if (li >= lines.length) {
+        if (!lines.hasNext()) {
             throw new ProfileFormatException(source, "truncated: no feature type line");
         }
-        String feature = lines[li].trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
+        line = lines.next();
+        String feature = line.trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
         if (!feature.equals("PRF")) {
-            throw new ProfileFormatException(source, "line " + (li + 1) + ": feature type '" + feature
-                    + "' is not supported (only PRF profiles)");
+            throw new ProfileFormatException(source, "line " + lines.lineNumber() + ": feature type '"
+                    + abbreviate(feature) + "' is not supported (only PRF profiles)");
         }
-        li++;
         Axis cx = null;
         Axis cz = null;
-        while (li < lines.length && lines[li].trim().toUpperCase(Locale.ROOT).matches("C[XYZ](\\s.*)?")) {
-            Axis a = axis(source, li, lines[li].trim().split("\\s+"));
+        int afterAxes = lines.lineNumber();
+        while (lines.hasNext()) {
+            line = lines.next();
+            if (!line.trim().toUpperCase(Locale.ROOT).matches("C[XYZ](\\s.*)?")) {
+                break;
+            }
+            afterAxes = lines.lineNumber();
+            Axis a = axis(source, afterAxes - 1, line.trim().split("\\s+"));
             if (a.name().equals("CX")) {
                 cx = a;
             } else if (a.name().equals("CZ")) {
                 cz = a;
             }
-            li++;
         }
         if (cx == null || cz == null) {
             throw new ProfileFormatException(source, "header lacks the " + (cx == null ? "CX" : "CZ") + " axis line");
@@ -78,48 +81,76 @@ public final class SmdProfileReader implements ProfileReader {
             throw new ProfileFormatException(source, "CX has " + cx.points() + " points but CZ has " + cz.points());
         }
 
-        // split the rest into records at EOR lines, up to the EOF footer
-        List<List<Integer>> records = new ArrayList<>();
-        List<Integer> current = new ArrayList<>();
+        // pass 1: the records (split at EOR lines, up to the EOF footer); the data record is the first
+        // non-empty record whose lines all start with a number; count its values
+        lines.rewind();
+        while (lines.lineNumber() < afterAxes) {
+            lines.next();
+        }
         boolean eof = false;
-        for (; li < lines.length; li++) {
-            String t = lines[li].trim();
-            if (t.equalsIgnoreCase("EOF")) {
-                eof = true;
-                break;
-            }
-            if (t.equalsIgnoreCase("EOR")) {
-                records.add(current);
-                current = new ArrayList<>();
+        int recStart = -1;
+        int dataStart = -1;
+        int dataEnd = -1;
+        long values = 0;
+        boolean numericSoFar = true;
+        long recValues = 0;
+        while (lines.hasNext()) {
+            String t = lines.next().trim();
+            boolean eor = t.equalsIgnoreCase("EOR");
+            if (t.equalsIgnoreCase("EOF") || eor) {
+                if (dataStart < 0 && recStart >= 0 && numericSoFar) {
+                    dataStart = recStart;
+                    dataEnd = lines.lineNumber() - 1;
+                    values = recValues;
+                }
+                recStart = -1;
+                numericSoFar = true;
+                recValues = 0;
+                if (!eor) {
+                    eof = true;
+                    break;
+                }
             } else if (!t.isEmpty()) {
-                current.add(li);
+                if (recStart < 0) {
+                    recStart = lines.lineNumber();
+                }
+                numericSoFar &= numeric(t.split("\\s+", 2)[0]);
+                if (numericSoFar && dataStart < 0) {
+                    recValues += t.split("\\s+").length;
+                }
             }
         }
-        records.add(current);
         if (!eof) {
             throw new ProfileFormatException(source, "truncated: no EOF footer line");
         }
-        List<Integer> data = null;
-        for (List<Integer> r : records) {
-            if (!r.isEmpty() && r.stream().allMatch(l -> numeric(lines[l].trim().split("\\s+")[0]))) {
-                data = r;
-                break;
-            }
-        }
-        if (data == null) {
+        if (dataStart < 0) {
             throw new ProfileFormatException(source, "no data record (a record holding only numbers)");
         }
         int perPoint = cx.incremental() ? 1 : 2;
         int n = cz.points();
+        if (values > (long) n * perPoint) {
+            throw new ProfileFormatException(source, "line " + dataStart + ": the data record holds " + values
+                    + " values, more than the " + n + " points the header announces");
+        }
+        if (values < (long) n * perPoint) {
+            throw new ProfileFormatException(source, "truncated data record: " + (values / perPoint) + " points, the "
+                    + "header announces " + n);
+        }
+        // pass 2: the values, now that the arrays are known to match the data present
         double[] x = new double[n];
         double[] z = new double[n];
+        lines.rewind();
+        while (lines.lineNumber() < dataStart - 1) {
+            lines.next();
+        }
         int k = 0;
-        for (int l : data) {
-            for (String tok : lines[l].trim().split("\\s+")) {
-                if (k >= n * perPoint) {
-                    throw new ProfileFormatException(source, "line " + (l + 1) + ": more values than the "
-                            + n + " points the header announces");
-                }
+        while (lines.lineNumber() < dataEnd) {
+            String t = lines.next().trim();
+            int l = lines.lineNumber() - 1;
+            if (t.isEmpty()) {
+                continue;
+            }
+            for (String tok : t.split("\\s+")) {
                 int point = k / perPoint;
                 boolean isX = perPoint == 2 && k % 2 == 0;
                 Axis a = isX ? cx : cz;
@@ -131,10 +162,6 @@ public final class SmdProfileReader implements ProfileReader {
                 }
                 k++;
             }
-        }
-        if (k != n * perPoint) {
-            throw new ProfileFormatException(source, "truncated data record: " + (k / perPoint) + " points, the "
-                    + "header announces " + n);
         }
         if (cx.incremental()) {
             for (int i = 0; i < n; i++) {
@@ -155,15 +182,15 @@ public final class SmdProfileReader implements ProfileReader {
         }
         String type = t[1].toUpperCase(Locale.ROOT);
         if (!type.equals("I") && !type.equals("A")) {
-            throw new ProfileFormatException(source, where + ": unknown axis type '" + t[1] + "' (expected I or A)");
+            throw new ProfileFormatException(source, where + ": unknown axis type '" + abbreviate(t[1]) + "' (expected I or A)");
         }
         double pts = parse(source, line, t[2], "number of points");
         if (pts < 2 || pts != Math.rint(pts) || pts > Integer.MAX_VALUE / 8) {
-            throw new ProfileFormatException(source, where + ": number of points must be an integer >= 2, got " + t[2]);
+            throw new ProfileFormatException(source, where + ": number of points must be an integer >= 2, got " + abbreviate(t[2]));
         }
         LengthUnit unit = LengthUnit.parse(t[3]);
         if (unit == null) {
-            throw new ProfileFormatException(source, where + ": unknown unit '" + t[3] + "' (known: m, mm, um, nm)");
+            throw new ProfileFormatException(source, where + ": unknown unit '" + abbreviate(t[3]) + "' (known: m, mm, um, nm)");
         }
         double scale = parse(source, line, t[4], "scale factor");
         if (scale == 0) {
@@ -171,7 +198,7 @@ public final class SmdProfileReader implements ProfileReader {
         }
         String dt = t[5].toUpperCase(Locale.ROOT);
         if (dt.length() != 1 || "ILFD".indexOf(dt.charAt(0)) < 0) {
-            throw new ProfileFormatException(source, where + ": unknown data type '" + t[5] + "' (expected I, L, F or D)");
+            throw new ProfileFormatException(source, where + ": unknown data type '" + abbreviate(t[5]) + "' (expected I, L, F or D)");
         }
         double inc = Double.NaN;
         if (type.equals("I")) {
@@ -180,7 +207,7 @@ public final class SmdProfileReader implements ProfileReader {
             }
             inc = parse(source, line, t[6], "increment");
             if (!(inc > 0)) {
-                throw new ProfileFormatException(source, where + ": increment must be > 0, got " + t[6]);
+                throw new ProfileFormatException(source, where + ": increment must be > 0, got " + abbreviate(t[6]));
             }
         }
         return new Axis(t[0].toUpperCase(Locale.ROOT), type.equals("I"), (int) pts, unit, scale, dt.charAt(0), inc);
@@ -191,7 +218,7 @@ public final class SmdProfileReader implements ProfileReader {
             try {
                 return Long.parseLong(tok);
             } catch (NumberFormatException e) {
-                throw new ProfileFormatException(source, "line " + (line + 1) + ": " + a.name() + " value '" + tok
+                throw new ProfileFormatException(source, "line " + (line + 1) + ": " + a.name() + " value '" + abbreviate(tok)
                         + "' is not an integer (data type " + a.type() + ")");
             }
         }
@@ -200,20 +227,24 @@ public final class SmdProfileReader implements ProfileReader {
 
     private static double parse(String source, int line, String tok, String what) throws ProfileFormatException {
         if (tok.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "").matches("nan|inf|infinity")) {
-            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + tok
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + abbreviate(tok)
                     + "' is not a finite number (NaN and infinity are not allowed)");
         }
         double v;
         try {
             v = Double.parseDouble(tok);
         } catch (NumberFormatException e) {
-            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + tok + "' is not a number");
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + abbreviate(tok) + "' is not a number");
         }
         if (!Double.isFinite(v)) {
-            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + tok
+            throw new ProfileFormatException(source, "line " + (line + 1) + ": " + what + " '" + abbreviate(tok)
                     + "' is not a finite number (NaN and infinity are not allowed)");
         }
         return v;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     private static boolean numeric(String tok) {
