@@ -157,29 +157,50 @@ final class X3pData {
                     + "dimensions say " + n + " points" + (datums.count() < n ? ": truncated" : ""));
         }
         X3pData d = new X3pData(this, new double[stored.size()][n], new boolean[n]);
+        int axes = stored.size();
         for (int i = 0; i < n; i++) {
-            String t = datums.get(i).trim();
-            if (t.isEmpty()) {
-                continue;
+            int from = datums.start(i);
+            int to = datums.end(i);
+            while (from < to && Character.isWhitespace(datums.charAt(from))) {
+                from++;
             }
-            String[] f = t.split(";", -1);
-            if (f.length != stored.size()) {
-                throw new ProfileFormatException(source, "Datum " + i + " ('" + abbreviate(t) + "') has " + f.length
-                        + " values, expected " + stored.size() + " (one per absolute axis)");
+            while (to > from && Character.isWhitespace(datums.charAt(to - 1))) {
+                to--;
+            }
+            if (from == to) {
+                continue; // an empty Datum: invalid point
             }
             boolean ok = true;
-            for (int a = 0; a < f.length; a++) {
+            int a = 0;
+            int f = from;
+            while (true) {
+                int e = f;
+                while (e < to && datums.charAt(e) != ';') {
+                    e++;
+                }
+                if (a >= axes) {
+                    throw new ProfileFormatException(source, "Datum " + i + " ('" + abbreviate(datums.substring(from, to))
+                            + "') has more than " + axes + " values (one per absolute axis)");
+                }
                 Axis ax = stored.get(a);
-                String s = f[a].trim();
-                double v;
+                String v = datums.substring(f, e).trim();
+                double x;
                 try {
-                    v = ax.integer() ? Long.parseLong(s) : Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    throw new ProfileFormatException(source, "Datum " + i + ": " + ax.name() + " value '" + abbreviate(s)
+                    x = ax.integer() ? Long.parseLong(v) : Double.parseDouble(v);
+                } catch (NumberFormatException ex) {
+                    throw new ProfileFormatException(source, "Datum " + i + ": " + ax.name() + " value '" + abbreviate(v)
                             + "' is not " + (ax.integer() ? "an integer" : "a number"));
                 }
-                ok &= Double.isFinite(v);
-                d.values[a][i] = v;
+                ok &= Double.isFinite(x);
+                d.values[a++][i] = x;
+                if (e >= to) {
+                    break;
+                }
+                f = e + 1;
+            }
+            if (a != axes) {
+                throw new ProfileFormatException(source, "Datum " + i + " ('" + abbreviate(datums.substring(from, to))
+                        + "') has " + a + " values, expected " + axes + " (one per absolute axis)");
             }
             if (!ok) {
                 d.nonFinite++;

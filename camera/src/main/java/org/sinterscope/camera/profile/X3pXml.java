@@ -48,12 +48,32 @@ final class X3pXml {
         private int[] ends = new int[16];
         private int count;
 
-        void add(CharSequence s) {
+        void append(char[] chars, int start, int length) {
+            text.append(chars, start, length);
+        }
+
+        /** Closes the Datum whose characters were appended since the previous one. */
+        void end() {
             if (count == ends.length) {
                 ends = Arrays.copyOf(ends, ends.length * 2);
             }
-            text.append(s);
             ends[count++] = text.length();
+        }
+
+        int start(int i) {
+            return i == 0 ? 0 : ends[i - 1];
+        }
+
+        int end(int i) {
+            return ends[i];
+        }
+
+        char charAt(int k) {
+            return text.charAt(k);
+        }
+
+        String substring(int from, int to) {
+            return text.substring(from, to);
         }
 
         int count() {
@@ -87,7 +107,7 @@ final class X3pXml {
             List<List<Node>> kids = new ArrayList<>();
             List<StringBuilder> texts = new ArrayList<>();
             kids.add(new ArrayList<>());
-            StringBuilder datum = null;
+            boolean inDatum = false;
             while (r.hasNext()) {
                 int ev = r.next();
                 switch (ev) {
@@ -98,11 +118,11 @@ final class X3pXml {
                     case XMLStreamConstants.START_ELEMENT -> {
                         String name = r.getLocalName();
                         if (name.equals("Datum") && !names.isEmpty() && names.get(names.size() - 1).equals("DataList")) {
-                            datum = new StringBuilder();
+                            inDatum = true;
                             if (datums.count() >= xml.length / MIN_DATUM_BYTES) {
                                 throw new ProfileFormatException(source, entryName + ": too many Datum elements");
                             }
-                        } else if (datum != null) {
+                        } else if (inDatum) {
                             throw new ProfileFormatException(source, entryName + " line " + r.getLocation().getLineNumber()
                                     + ": element '" + name + "' inside a Datum");
                         } else {
@@ -112,16 +132,16 @@ final class X3pXml {
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        if (datum != null) {
-                            datum.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        if (inDatum) {
+                            datums.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                         } else if (!texts.isEmpty() && texts.get(texts.size() - 1).length() < 1 << 16) {
                             texts.get(texts.size() - 1).append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
-                        if (datum != null) {
-                            datums.add(datum);
-                            datum = null;
+                        if (inDatum) {
+                            datums.end();
+                            inDatum = false;
                         } else {
                             int top = names.size() - 1;
                             Node n = new Node(names.remove(top), texts.remove(top).toString().trim(), kids.remove(top + 1));

@@ -32,6 +32,13 @@ public final class RoughnessAnalyzer {
     /** Largest fraction of invalid points interpolated before filtering. */
     public static final double MAX_INVALID_FRACTION = 0.25;
 
+    /**
+     * A profile counts as flat when Rq ≤ FLAT_RELATIVE × the largest |height| read (Rq = 0 included):
+     * Rsk and Rku (moments over powers of Rq) and RSm (mean-line crossings) then measure only rounding
+     * noise and are reported undefined (NaN, JSON null) with a note.
+     */
+    public static final double FLAT_RELATIVE = 1e-9;
+
     private RoughnessAnalyzer() {
     }
 
@@ -55,13 +62,19 @@ public final class RoughnessAnalyzer {
         if (to - from < 2) {
             throw new IllegalArgumentException(name + ": fewer than 2 valid points");
         }
+        double heightScale = 0;
+        for (double v : z) {
+            if (!Double.isNaN(v)) {
+                heightScale = Math.max(heightScale, Math.abs(v));
+            }
+        }
         return settings.filter()
-                ? filtered(name, x, z, from, to, settings, notes)
-                : unfiltered(name, x, z, settings, notes);
+                ? filtered(name, x, z, from, to, settings, notes, heightScale)
+                : unfiltered(name, x, z, settings, notes, heightScale);
     }
 
     private static RoughnessResult filtered(String name, double[] x0, double[] z0, int from, int to,
-            RoughnessSettings s, List<String> notes) {
+            RoughnessSettings s, List<String> notes, double heightScale) {
         int n = to - from;
         double[] x = java.util.Arrays.copyOfRange(x0, from, to);
         double[] z = java.util.Arrays.copyOfRange(z0, from, to);
@@ -110,11 +123,11 @@ public final class RoughnessAnalyzer {
                 e1--;
             }
         }
-        return evaluate(name, x, rough, e0, e1, dx, true, s, filled, notes);
+        return evaluate(name, x, rough, e0, e1, dx, true, s, filled, notes, heightScale);
     }
 
     private static RoughnessResult unfiltered(String name, double[] x0, double[] z0, RoughnessSettings s,
-            List<String> notes) {
+            List<String> notes, double heightScale) {
         int valid = 0;
         for (double v : z0) {
             if (!Double.isNaN(v)) {
@@ -146,11 +159,11 @@ public final class RoughnessAnalyzer {
         if (!uniform) {
             notes.add("spacing is not uniform: Rdq not evaluated");
         }
-        return evaluate(name, x, z, 0, valid, dx, uniform, s, dropped, notes);
+        return evaluate(name, x, z, 0, valid, dx, uniform, s, dropped, notes, heightScale);
     }
 
     private static RoughnessResult evaluate(String name, double[] x, double[] r, int e0, int e1, double dxMm,
-            boolean uniform, RoughnessSettings s, int invalid, List<String> notes) {
+            boolean uniform, RoughnessSettings s, int invalid, List<String> notes, double heightScale) {
         int[] bounds;
         try {
             bounds = ProfileParameters.sectionBounds(e0, e1, s.sections());
@@ -175,8 +188,16 @@ public final class RoughnessAnalyzer {
         for (double p : s.materialRatioPercents()) {
             depths.add(curve.depthBelowTopUm(p));
         }
-        RoughnessParameters params = new RoughnessParameters(ra, rq, ProfileParameters.rsk(r, e0, e1),
-                ProfileParameters.rku(r, e0, e1), sec[0], sec[1], sec[2], rt, rsm, rdq,
+        double rsk = ProfileParameters.rsk(r, e0, e1);
+        double rku = ProfileParameters.rku(r, e0, e1);
+        if (!(rq > FLAT_RELATIVE * heightScale)) {
+            rsk = Double.NaN;
+            rku = Double.NaN;
+            rsm = Double.NaN;
+            notes.add(String.format(Locale.ROOT, "profile is flat (Rq %.3g µm is at most %.0e of the largest height "
+                    + "%.3g µm): Rsk, Rku and RSm undefined", rq, FLAT_RELATIVE, heightScale));
+        }
+        RoughnessParameters params = new RoughnessParameters(ra, rq, rsk, rku, sec[0], sec[1], sec[2], rt, rsm, rdq,
                 curve.rdcUm(s.rdcUpperPercent(), s.rdcLowerPercent()), rk.rkUm(), rk.rpkUm(), rk.rvkUm(),
                 rk.mr1Percent(), rk.mr2Percent(), s.materialRatioPercents(), depths);
         return new RoughnessResult(name, s, e1 - e0, invalid, dxMm * 1e3, evalLength, sectionLength, params, notes);
