@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -25,7 +26,8 @@ import java.util.zip.Inflater;
  *   <li>the declared sizes of all entries together stay within {@link #MAX_TOTAL_BYTES}.</li>
  * </ul>
  * An entry that inflates to more or fewer bytes than declared is refused (a lying header). So a zip
- * bomb is refused from its directory, before anything is inflated.
+ * bomb is refused from its directory, before anything is inflated. Each inflated entry must match
+ * the CRC-32 of its directory entry.
  *
  * <p>Safety: nothing is ever written to disk; still, an archive whose entry names try to leave the
  * archive folder ({@code ..} segments, absolute paths, drive letters, backslashes) is refused as
@@ -43,7 +45,7 @@ final class X3pArchive {
     /** Entries up to this size (1 MiB) may have any compression ratio. */
     static final long RATIO_FREE_BYTES = 1L << 20;
 
-    private record Entry(String name, int method, long compressed, long size, long localHeader, int flags) {
+    private record Entry(String name, int method, long compressed, long size, long localHeader, int flags, long crc) {
     }
 
     private final String source;
@@ -79,6 +81,7 @@ final class X3pArchive {
             }
             int flags = u16(zip, p + 8);
             int method = u16(zip, p + 10);
+            long crc = u32(zip, p + 16);
             long csize = u32(zip, p + 20);
             long usize = u32(zip, p + 24);
             int nameLen = u16(zip, p + 28);
@@ -99,7 +102,7 @@ final class X3pArchive {
                     throw new ProfileFormatException(source, "archive entries declare " + total + " bytes uncompressed"
                             + " in total, more than the limit of " + MAX_TOTAL_BYTES + " bytes (zip bomb?)");
                 }
-                if (map.put(name, new Entry(name, method, csize, usize, local, flags)) != null) {
+                if (map.put(name, new Entry(name, method, csize, usize, local, flags, crc)) != null) {
                     throw new ProfileFormatException(source, "archive holds entry '" + name + "' twice");
                 }
             }
@@ -157,7 +160,7 @@ final class X3pArchive {
                         + e.compressed() + " and " + e.size() + " that differ");
             }
             System.arraycopy(zip, (int) start, out, 0, out.length);
-            return out;
+            return checkCrc(e, out);
         }
         if (e.method() != 8) {
             throw new ProfileFormatException(source, "archive entry '" + name + "' uses compression method "
@@ -180,12 +183,21 @@ final class X3pArchive {
                         + (more ? "more" : String.valueOf(n)) + " bytes, its header declares " + e.size()
                         + (n < out.length ? ": truncated or corrupt" : ""));
             }
-            return out;
+            return checkCrc(e, out);
         } catch (DataFormatException ex) {
             throw new ProfileFormatException(source, "corrupt archive entry '" + name + "': " + ex.getMessage(), ex);
         } finally {
             inf.end();
         }
+    }
+
+    private byte[] checkCrc(Entry e, byte[] out) throws ProfileFormatException {
+        CRC32 crc = new CRC32();
+        crc.update(out);
+        if (crc.getValue() != e.crc()) {
+            throw new ProfileFormatException(source, "archive entry '" + e.name() + "' fails its CRC-32 check: corrupt");
+        }
+        return out;
     }
 
     static String md5Hex(byte[] data) {
