@@ -207,8 +207,9 @@ public final class X3pProfileReader implements ProfileReader {
     }
 
     private static String rowName(String source, int row, double yMetres) {
-        return Double.isNaN(yMetres) ? source + " row " + row
-                : source + " row " + row + " (y = " + java.math.BigDecimal.valueOf(yMetres * 1e3)
+        double yMm = yMetres * 1e3;
+        return !Double.isFinite(yMm) ? source + " row " + row
+                : source + " row " + row + " (y = " + java.math.BigDecimal.valueOf(yMm)
                         .round(new java.math.MathContext(9)).stripTrailingZeros().toPlainString() + " mm)";
     }
 

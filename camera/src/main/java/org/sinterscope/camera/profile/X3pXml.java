@@ -1,6 +1,10 @@
 package org.sinterscope.camera.profile;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,6 +97,17 @@ final class X3pXml {
     private X3pXml() {
     }
 
+    /** The document as text: strict UTF-8 (the encoding X3P prescribes), a leading byte-order mark dropped. */
+    private static String utf8(String source, String entryName, byte[] xml) throws ProfileFormatException {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(xml)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw new ProfileFormatException(source, entryName + " is not valid UTF-8: " + e, e);
+        }
+    }
+
     static Document parse(String source, String entryName, byte[] xml) throws ProfileFormatException {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -102,7 +117,7 @@ final class X3pXml {
         Datums datums = new Datums();
         XMLStreamReader r = null;
         try {
-            r = f.createXMLStreamReader(new ByteArrayInputStream(xml));
+            r = f.createXMLStreamReader(new StringReader(utf8(source, entryName, xml)));
             List<String> names = new ArrayList<>();
             List<List<Node>> kids = new ArrayList<>();
             List<StringBuilder> texts = new ArrayList<>();
