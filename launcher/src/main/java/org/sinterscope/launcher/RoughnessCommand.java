@@ -10,9 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.sinterscope.camera.profile.ArealSurface;
 import org.sinterscope.camera.profile.Profile;
 import org.sinterscope.camera.profile.ProfileFormatException;
+import org.sinterscope.camera.profile.ProfileReader;
 import org.sinterscope.camera.profile.ProfileReaders;
+import org.sinterscope.camera.profile.X3pProfileReader;
+import org.sinterscope.inspection.areal.ArealAnalyzer;
+import org.sinterscope.inspection.areal.ArealResult;
+import org.sinterscope.inspection.areal.ArealSettings;
 import org.sinterscope.inspection.roughness.RoughnessAnalyzer;
 import org.sinterscope.inspection.roughness.RoughnessParameters;
 import org.sinterscope.inspection.roughness.RoughnessResult;
@@ -29,7 +35,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sinterscope roughness FILE...}: ISO 21920-2 roughness parameters of profilometer readings
- * (CSV, X3P, SMD), with the foil verdict against the product spec Ra ≥ 0.2 µm.
+ * (CSV, X3P, SMD), with the foil verdict against the product spec Ra ≥ 0.2 µm; for an areal X3P
+ * (a matrix on incremental x and y) the ISO 25178-2 areal parameters instead, and optionally the
+ * profile parameters of some of its rows ({@code --rows}).
  *
  * <p>Every profile of every file is evaluated; a file (or profile) that fails is reported with its
  * reason and the others still print. Exit code 0 when all were evaluated, 1 when any failed, 2 on bad
@@ -37,7 +45,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "roughness", mixinStandardHelpOptions = true,
         description = {"Roughness parameters (ISO 21920-2, Gaussian filter ISO 16610-21) of profilometer readings:",
-                "CSV (x_mm/x_um + z_um/z_nm/z_mm columns, or one z column with --spacing-um), X3P, SMD."})
+                "CSV (x_mm/x_um + z_um/z_nm/z_mm columns, or one z column with --spacing-um), X3P, SMD.",
+                "Areal X3P surfaces: ISO 25178-2 areal parameters (form removal, S-/L-filter ISO 16610-61)."})
 public final class RoughnessCommand implements Callable<Integer> {
 
     /** Product spec of the anode foil: Ra ≥ 0.2 µm. */
@@ -75,9 +84,34 @@ public final class RoughnessCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Option(names = "--form-degree", defaultValue = "1",
+            description = "Areal: degree of the least-squares polynomial removed first (0 mean, 1 plane, 2 quadric; "
+                    + "default ${DEFAULT-VALUE}).")
+    int formDegree;
+
+    @Option(names = "--s-filter-um", defaultValue = "0",
+            description = "Areal: S-filter nesting index (ISO 16610-61 Gaussian), µm; 0 = off (default ${DEFAULT-VALUE}).")
+    double sFilterUm;
+
+    @Option(names = "--l-filter-mm", defaultValue = "0",
+            description = "Areal: L-filter nesting index (ISO 16610-61 Gaussian), mm; 0 = off (default ${DEFAULT-VALUE}).")
+    double lFilterMm;
+
+    @Option(names = "--keep-border", description = "Areal: evaluate up to the edges (no λL/2 border left out).")
+    boolean keepBorder;
+
+    @Option(names = "--smr-um", split = ",", paramLabel = "C",
+            description = "Areal: heights above the mean plane (µm) at which to report Smr(c), e.g. -0.5,0,0.5.")
+    List<Double> smrLevelsUm = new ArrayList<>();
+
+    @Option(names = "--rows", defaultValue = "0",
+            description = "Areal: also evaluate N evenly spaced rows as profiles (profile settings; default ${DEFAULT-VALUE}).")
+    int rows;
+
     @Override
     public Integer call() {
         RoughnessSettings settings;
+        ArealSettings areal;
         try {
             settings = RoughnessSettings.defaults().withCutoffMm(cutoffMm).withLambdaSUm(lambdaSUm)
                     .withSections(sections).withMaterialRatioPercents(materialRatios);
@@ -87,16 +121,29 @@ public final class RoughnessCommand implements Callable<Integer> {
             if (spacingUm != null && !(spacingUm > 0 && Double.isFinite(spacingUm))) {
                 throw new IllegalArgumentException("--spacing-um must be finite and > 0, got " + spacingUm);
             }
+            if (rows < 0) {
+                throw new IllegalArgumentException("--rows must be >= 0, got " + rows);
+            }
+            areal = ArealSettings.defaults().withFormDegree(formDegree).withSFilterUm(sFilterUm)
+                    .withLFilterMm(lFilterMm).withDiscardBorder(!keepBorder)
+                    .withMaterialRatioPercents(materialRatios).withSmrLevelsUm(smrLevelsUm);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        List<Map<String, Object>> surfaces = new ArrayList<>();
         List<Map<String, Object>> results = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
         for (Path file : files) {
             List<Profile> profiles;
             try {
-                profiles = ProfileReaders.forFile(file, spacingUm == null ? Double.NaN : spacingUm).read(file);
+                ProfileReader reader = ProfileReaders.forFile(file, spacingUm == null ? Double.NaN : spacingUm);
+                if (reader instanceof X3pProfileReader x3p) {
+                    X3pProfileReader.Contents c = x3p.readContents(file);
+                    profiles = c.areal() ? arealAndRows(out, file, c.surface(), areal, surfaces, failures) : c.profiles();
+                } else {
+                    profiles = reader.read(file);
+                }
             } catch (ProfileFormatException e) {
                 failures.add(failure(out, file, null, e.problem()));
                 continue;
@@ -121,15 +168,47 @@ public final class RoughnessCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("foilRaMinUm", FOIL_RA_MIN_UM);
+            doc.put("surfaces", surfaces);
             doc.put("profiles", results);
             doc.put("failures", failures);
             doc.put("ok", failures.isEmpty());
             Json.print(out, doc);
         } else {
-            out.printf(Locale.ROOT, "%d profile(s) evaluated, %d failed%n", results.size(), failures.size());
+            out.printf(Locale.ROOT, "%s%d profile(s) evaluated, %d failed%n",
+                    surfaces.isEmpty() ? "" : surfaces.size() + " areal surface(s), ", results.size(), failures.size());
             out.flush();
         }
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Evaluates an areal surface (its entry goes to {@code surfaces}, or its reason to {@code failures})
+     * and returns the rows to evaluate as profiles: {@link #rows} evenly spaced ones, first and last included.
+     */
+    private List<Profile> arealAndRows(PrintWriter out, Path file, ArealSurface surface, ArealSettings areal,
+            List<Map<String, Object>> surfaces, List<Map<String, Object>> failures) throws ProfileFormatException {
+        try {
+            ArealResult r = ArealAnalyzer.analyze(surface, areal);
+            surfaces.add(ArealReport.entry(file.toString(), r));
+            if (!json) {
+                ArealReport.print(out, r);
+            }
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage().startsWith(surface.name() + ": ")
+                    ? e.getMessage().substring(surface.name().length() + 2) : e.getMessage();
+            failures.add(failure(out, file, surface.name() + " (areal)", reason));
+        }
+        if (rows == 0) {
+            return List.of();
+        }
+        List<Profile> all = X3pProfileReader.rows(surface);
+        List<Profile> picked = new ArrayList<>();
+        int k = Math.min(rows, all.size());
+        for (int i = 0; i < k; i++) {
+            int row = k == 1 ? 0 : (int) Math.round((double) i * (all.size() - 1) / (k - 1));
+            picked.add(all.get(row));
+        }
+        return picked;
     }
 
     private Map<String, Object> failure(PrintWriter out, Path file, String profile, String reason) {

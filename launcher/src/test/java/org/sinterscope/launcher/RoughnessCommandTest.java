@@ -10,6 +10,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sinterscope.camera.profile.X3pWriter;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 
@@ -78,5 +80,137 @@ class RoughnessCommandTest {
         Path good = sineCsv("good.csv", 0.5);
         assertThat(CliRun.of("roughness", good.toString(), "--sections", "0").exit()).isEqualTo(2);
         assertThat(CliRun.of("roughness", good.toString(), "--cutoff-mm", "-1").exit()).isEqualTo(2);
+    }
+
+    static final int NX = 200;
+    static final int NY = 160;
+
+    /** Invalid points: 20 per row, placed symmetrically about the centre column. */
+    static boolean invalid(int ix) {
+        return ix % 20 == 3 || (NX - 1 - ix) % 20 == 3;
+    }
+
+    /** Height in µm: a cosine of amplitude 0.5 µm and wavelength 50 µm, symmetric about the centre column. */
+    static double heightUm(int ix) {
+        return 0.5 * Math.cos(2 * Math.PI * (ix - (NX - 1) / 2.0) / 50);
+    }
+
+    /**
+     * The cosine grid in metres at 1 µm spacing, tilted and offset, its invalid points NaN and −inf.
+     * By symmetry the least-squares plane of the valid points is exactly the tilt and offset.
+     */
+    private Path arealX3p(String name, X3pWriter.Layout layout) throws Exception {
+        double[] z = new double[NX * NY];
+        for (int iy = 0; iy < NY; iy++) {
+            for (int ix = 0; ix < NX; ix++) {
+                z[iy * NX + ix] = invalid(ix) ? (iy % 2 == 0 ? Double.NaN : Double.NEGATIVE_INFINITY)
+                        : 1e-6 * heightUm(ix) + 1e-9 * ix - 2e-9 * iy + 3e-3;
+            }
+        }
+        return Files.write(dir.resolve(name), X3pWriter.areal(NX, NY, 1e-6, 1e-6, z, layout, null));
+    }
+
+    @Test
+    void an_areal_x3p_gives_areal_parameters_and_its_invalid_share_in_json() throws Exception {
+        for (X3pWriter.Layout layout : X3pWriter.Layout.values()) {
+            Path f = arealX3p("scan-" + layout + ".x3p", layout);
+            CliRun r = CliRun.of("roughness", f.toString(), "--json", "--smr-um", "0", "--material-ratio", "50");
+            assertThat(r.exit()).as(r.out()).isZero();
+            JsonNode doc = Json.mapper().readTree(r.out());
+            assertThat(doc.get("profiles")).isEmpty();
+            JsonNode s = doc.get("surfaces").get(0);
+            assertThat(s.get("sizeX").asInt()).isEqualTo(NX);
+            assertThat(s.get("invalidPoints").asInt()).isEqualTo(20 * NY);
+            assertThat(s.get("invalidShare").asDouble()).isCloseTo(0.1, offset(1e-12));
+            assertThat(s.get("settings").get("formRemovalDegree").asInt()).isEqualTo(1);
+            JsonNode p = s.get("parameters");
+            // reference: the cosine's values at the valid columns, from their own mean (the plane is exact by symmetry)
+            double sum = 0;
+            int n = 0;
+            for (int ix = 0; ix < NX; ix++) {
+                if (!invalid(ix)) {
+                    sum += heightUm(ix);
+                    n++;
+                }
+            }
+            double mean = sum / n;
+            double sa = 0;
+            double sq = 0;
+            for (int ix = 0; ix < NX; ix++) {
+                if (!invalid(ix)) {
+                    sa += Math.abs(heightUm(ix) - mean) / n;
+                    sq += Math.pow(heightUm(ix) - mean, 2) / n;
+                }
+            }
+            assertThat(p.get("sqUm").asDouble()).isCloseTo(Math.sqrt(sq), offset(1e-9));
+            assertThat(p.get("saUm").asDouble()).isCloseTo(sa, offset(1e-9));
+            assertThat(p.get("smrPercents").get(0).asDouble()).isCloseTo(50, offset(3.0));
+            for (String k : new String[] {"ssk", "sku", "spUm", "svUm", "szUm", "sdq", "sdrPercent", "skUm", "spkUm",
+                    "svkUm", "smr1Percent", "smr2Percent"}) {
+                assertThat(p.get(k).isNumber()).as(k).isTrue();
+            }
+            assertThat(doc.get("ok").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void areal_settings_and_rows_show_in_the_text_output() throws Exception {
+        Path f = arealX3p("scan.x3p", X3pWriter.Layout.BINARY);
+        CliRun r = CliRun.of("roughness", f.toString(), "--s-filter-um", "2.5", "--l-filter-mm", "0.05",
+                "--form-degree", "2", "--rows", "2", "--no-filter", "--sections", "1");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("(areal, ISO 25178-2)").contains("invalid 3200 (10 %)")
+                .contains("form removal degree 2, S-filter 2.5 µm, L-filter 0.05 mm").contains("Sdr ")
+                .contains("Smr2 ").contains(" row 0 (y = 0 mm)").contains(" row 159 (y = 0.159 mm)")
+                .contains("1 areal surface(s), 2 profile(s) evaluated, 0 failed");
+    }
+
+    @Test
+    void the_areal_opengps_samples_give_areal_parameters() throws Exception {
+        Path samples = Path.of("..", "..", "..", "shared", "data", "x3p-samples").toAbsolutePath().normalize();
+        if (!Files.isDirectory(samples)) {
+            samples = Path.of("/work/shared/data/x3p-samples");
+        }
+        CliRun r = CliRun.of("roughness", samples.resolve("ISO5436-sample1.x3p").toString(),
+                samples.resolve("ISO5436-sample4_bin.x3p").toString(), "--json");
+        assertThat(r.exit()).as(r.out()).isZero();
+        JsonNode doc = Json.mapper().readTree(r.out());
+        assertThat(doc.get("surfaces")).hasSize(2);
+        for (JsonNode s : doc.get("surfaces")) {
+            assertThat(s.get("invalidPoints").asInt()).isEqualTo(1);
+            assertThat(s.get("invalidShare").asDouble()).isEqualTo(1.0 / 16);
+            assertThat(s.get("parameters").get("sqUm").asDouble()).isPositive();
+            assertThat(s.get("parameters").get("sdq").isNull()).isTrue(); // 4 x 4: no 7-point stencil
+            assertThat(s.get("notes").toString()).contains("Sdq and Sdr not evaluated");
+        }
+    }
+
+    @Test
+    void a_flat_profile_reports_undefined_skewness_and_kurtosis_with_a_note() throws Exception {
+        StringBuilder b = new StringBuilder("x_mm,z_um\n");
+        for (int i = 0; i < 9601; i++) {
+            b.append(String.format(Locale.ROOT, "%.7f,2.0%n", i * 0.0005));
+        }
+        Path f = Files.writeString(dir.resolve("flat.csv"), b.toString());
+        for (String[] extra : new String[][] {{}, {"--no-filter"}}) {
+            String[] args = new String[3 + extra.length];
+            args[0] = "roughness";
+            args[1] = f.toString();
+            args[2] = "--json";
+            System.arraycopy(extra, 0, args, 3, extra.length);
+            CliRun r = CliRun.of(args);
+            JsonNode p = Json.mapper().readTree(r.out()).get("profiles").get(0);
+            assertThat(p.get("parameters").get("rsk").isNull()).as("Rsk %s", (Object) extra).isTrue();
+            assertThat(p.get("parameters").get("rku").isNull()).isTrue();
+            assertThat(p.get("notes").toString()).contains("Rsk, Rku and RSm undefined");
+        }
+    }
+
+    @Test
+    void bad_areal_settings_are_a_usage_error() throws Exception {
+        Path f = arealX3p("scan.x3p", X3pWriter.Layout.XML);
+        assertThat(CliRun.of("roughness", f.toString(), "--form-degree", "9").exit()).isEqualTo(2);
+        assertThat(CliRun.of("roughness", f.toString(), "--s-filter-um", "-1").exit()).isEqualTo(2);
+        assertThat(CliRun.of("roughness", f.toString(), "--rows", "-1").exit()).isEqualTo(2);
     }
 }
