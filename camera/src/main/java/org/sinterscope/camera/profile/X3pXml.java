@@ -1,8 +1,10 @@
 package org.sinterscope.camera.profile;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,6 +54,11 @@ final class X3pXml {
         private int[] ends = new int[16];
         private int count;
 
+        /** Room for {@code chars} more characters (at most the document's size), so the buffer is not regrown. */
+        void reserve(int chars) {
+            text.ensureCapacity(text.length() + chars);
+        }
+
         void append(char[] chars, int start, int length) {
             text.append(chars, start, length);
         }
@@ -97,14 +104,28 @@ final class X3pXml {
     private X3pXml() {
     }
 
-    /** The document as text: strict UTF-8 (the encoding X3P prescribes), a leading byte-order mark dropped. */
-    private static String utf8(String source, String entryName, byte[] xml) throws ProfileFormatException {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(xml)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            throw new ProfileFormatException(source, entryName + " is not valid UTF-8: " + e, e);
+    /**
+     * Refuses anything but strict UTF-8 (the encoding X3P prescribes) before the parser sees it, in
+     * 64 KiB steps (no copy of the document).
+     */
+    private static void checkUtf8(String source, String entryName, byte[] xml) throws ProfileFormatException {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(xml);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        while (true) {
+            CoderResult cr = d.decode(in, out, true);
+            if (cr.isError()) {
+                throw new ProfileFormatException(source, entryName + " is not valid UTF-8 at byte " + in.position());
+            }
+            if (cr.isUnderflow()) {
+                cr = d.flush(out.clear());
+                if (cr.isError()) {
+                    throw new ProfileFormatException(source, entryName + " is not valid UTF-8 at its end");
+                }
+                return;
+            }
+            out.clear();
         }
     }
 
@@ -117,7 +138,8 @@ final class X3pXml {
         Datums datums = new Datums();
         XMLStreamReader r = null;
         try {
-            r = f.createXMLStreamReader(new StringReader(utf8(source, entryName, xml)));
+            checkUtf8(source, entryName, xml);
+            r = f.createXMLStreamReader(new ByteArrayInputStream(xml), "UTF-8");
             List<String> names = new ArrayList<>();
             List<List<Node>> kids = new ArrayList<>();
             List<StringBuilder> texts = new ArrayList<>();
@@ -141,6 +163,9 @@ final class X3pXml {
                             throw new ProfileFormatException(source, entryName + " line " + r.getLocation().getLineNumber()
                                     + ": element '" + name + "' inside a Datum");
                         } else {
+                            if (name.equals("DataList")) {
+                                datums.reserve(Math.max(0, xml.length - Math.max(0, r.getLocation().getCharacterOffset())));
+                            }
                             names.add(name);
                             kids.add(new ArrayList<>());
                             texts.add(new StringBuilder());
