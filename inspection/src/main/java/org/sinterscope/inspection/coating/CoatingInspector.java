@@ -82,8 +82,8 @@ public final class CoatingInspector implements FrameInspector {
                 frame.image().convertTo(grey, CvType.CV_8U, 1.0 / 256);
             }
             int stripes = Math.max(3, (int) Math.round(frame.lengthMm() / cfg.stripeLengthMm()));
-            float[][] stripeMeans = CdProfile.stripeMeans(grey, stripes);
-            float[] profile = CdProfile.median(stripeMeans);
+            StripeProfiles stripeProfiles = CdProfile.stripes(grey, stripes);
+            float[] profile = CdProfile.median(stripeProfiles.means());
             CoatedBand band = CoatedBand.find(profile);
             long t1 = System.nanoTime();
             tProfile = t1 - t0;
@@ -98,7 +98,7 @@ public final class CoatingInspector implements FrameInspector {
                 int c0 = (int) Math.ceil(left.col()) + excl;
                 int c1 = (int) Math.floor(right.col()) - excl;
                 if (c1 - c0 > 16) {
-                    StreakDetector.Found streaks = StreakDetector.detect(stripeMeans, profile, c0, c1, grey.rows(), grid, cfg);
+                    StreakDetector.Found streaks = StreakDetector.detect(stripeProfiles, profile, c0, c1, grey.rows(), grid, cfg);
                     defects.addAll(streaks.defects());
                     long t3 = System.nanoTime();
                     tStreaks = t3 - t2;
