@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.opencv.core.Core;
 import org.sinterscope.camera.Frame;
-import org.sinterscope.camera.sim.SimulatedEncoder;
-import org.sinterscope.camera.sim.SimulatedLine;
-import org.sinterscope.camera.sim.SimulatedLineConfig;
+import org.sinterscope.simulator.line.SimulatedEncoder;
+import org.sinterscope.simulator.line.SimulatedLine;
+import org.sinterscope.simulator.line.SimulatedLineConfig;
 import org.sinterscope.inspection.Defect;
 import org.sinterscope.inspection.FrameInspection;
 import org.sinterscope.inspection.coating.CoatingInspector;

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.DefectClass;
 import org.sinterscope.camera.Mats;
@@ -35,6 +34,9 @@ final class EdgeInspector {
     record EdgeResult(double col, List<Defect> defects) {
     }
 
+    /** Fills pinholes in the coating mask: an 11 × 11 ellipse. */
+    private static final EllipseClosing CLOSING = new EllipseClosing(11);
+
     private EdgeInspector() {
     }
 
@@ -56,10 +58,10 @@ final class EdgeInspector {
             Mat strip = m.add(grey.colRange(c0, c1));
             Mat coat = m.mat();
             Imgproc.threshold(strip, coat, band.threshold(), 1, Imgproc.THRESH_BINARY_INV);
-            Mat kernel = m.add(Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(11, 11)));
-            Imgproc.morphologyEx(coat, coat, Imgproc.MORPH_CLOSE, kernel);
+            Mat closed = m.mat();
+            CLOSING.close(coat, closed);
             Mat sum = m.mat();
-            Core.reduce(coat, sum, 1, Core.REDUCE_SUM, CvType.CV_32F);
+            Core.reduce(closed, sum, 1, Core.REDUCE_SUM, CvType.CV_32F);
             sum.get(0, 0, counts);
         }
         float[] e = new float[h];
