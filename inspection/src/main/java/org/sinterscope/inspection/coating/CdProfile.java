@@ -3,12 +3,13 @@ package org.sinterscope.inspection.coating;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.sinterscope.camera.Mats;
 
 /**
  * Cross-direction grey-level profiles of a frame.
  *
  * <p>The robust profile: the frame is cut into {@code stripes} horizontal stripes; each
- * stripe's column sums come from one {@code Core.reduce}; the profile is the per-column median
+ * stripe's column sums come from vectorised 16-bit additions; the profile is the per-column median
  * over the stripes. A spot that covers fewer than half of the stripes does not move it, a streak
  * that runs the length of the frame does.
  */
@@ -32,25 +33,111 @@ final class CdProfile {
         float[][] means = new float[n][w];
         float[] scale = new float[n];
         int[] rows = new int[n];
-        Mat row = new Mat();
-        try {
+        short[] row16 = new short[w];
+        try (Mats m = new Mats()) {
+            Mat acc = m.mat();
+            Mat row = m.mat();
             for (int s = 0; s < n; s++) {
                 int r0 = s * h / n;
                 int r1 = (s + 1) * h / n;
-                Mat stripe = grey.rowRange(r0, r1);
-                Core.reduce(stripe, row, 0, Core.REDUCE_SUM, CvType.CV_32S);
-                row.get(0, 0, sums[s]);
-                stripe.release();
+                Mat stripe = m.add(grey.rowRange(r0, r1));
                 rows[s] = r1 - r0;
+                if (rows[s] <= MAX_ROWS_16U) {
+                    columnSums16(stripe, acc, m);
+                    m.add(acc.row(0)).get(0, 0, row16);
+                    for (int c = 0; c < w; c++) {
+                        sums[s][c] = row16[c] & 0xFFFF;
+                    }
+                } else {
+                    Core.reduce(stripe, row, 0, Core.REDUCE_SUM, CvType.CV_32S);
+                    row.get(0, 0, sums[s]);
+                }
                 scale[s] = (float) (1.0 / rows[s]);
                 for (int c = 0; c < w; c++) {
                     means[s][c] = sums[s][c] * scale[s];
                 }
             }
-        } finally {
-            row.release();
         }
         return new StripeProfiles(sums, rows, scale, means);
+    }
+
+    /** Up to this many 8-bit rows sum without overflow in 16 bits (257 · 255 ≤ 65535). */
+    private static final int MAX_ROWS_16U = 257;
+
+    /**
+     * Column sums of an 8-bit {@code stripe} of at most {@link #MAX_ROWS_16U} rows into row 0 of
+     * {@code acc}: one conversion to 16 bits, then halving additions (the bottom half added onto the
+     * top half, an odd last row onto row 0), all vectorised; no partial sum can overflow.
+     */
+    private static void columnSums16(Mat stripe, Mat acc, Mats m) {
+        stripe.convertTo(acc, CvType.CV_16U);
+        int n = stripe.rows();
+        while (n > 1) {
+            int half = n / 2;
+            Mat top = m.add(acc.rowRange(0, half));
+            Core.add(top, m.add(acc.rowRange(half, 2 * half)), top);
+            if (n % 2 == 1) {
+                Mat first = m.add(acc.row(0));
+                Core.add(first, m.add(acc.row(n - 1)), first);
+            }
+            n = half;
+        }
+    }
+
+    /**
+     * The element of rank {@code k} (from 0) of {@code values} in {@link Float#compare} order, what
+     * {@code Arrays.sort} would put at index {@code k}, by quickselect on a copy (O(n) on average).
+     */
+    static float select(float[] values, int k) {
+        if (k < 0 || k >= values.length) {
+            throw new IllegalArgumentException("rank " + k + " outside [0, " + values.length + ")");
+        }
+        float[] a = values.clone();
+        int lo = 0;
+        int hi = a.length - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            // median of three as pivot
+            if (Float.compare(a[mid], a[lo]) < 0) {
+                swap(a, mid, lo);
+            }
+            if (Float.compare(a[hi], a[lo]) < 0) {
+                swap(a, hi, lo);
+            }
+            if (Float.compare(a[hi], a[mid]) < 0) {
+                swap(a, hi, mid);
+            }
+            float pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (Float.compare(a[i], pivot) < 0) {
+                    i++;
+                }
+                while (Float.compare(a[j], pivot) > 0) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static void swap(float[] a, int i, int j) {
+        float t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** Per-column median over stripes (the mean of the two middle ones for an even count). */

@@ -1,7 +1,6 @@
 package org.sinterscope.inspection.coating;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -60,17 +59,18 @@ final class EdgeInspector {
             Imgproc.threshold(strip, coat, band.threshold(), 1, Imgproc.THRESH_BINARY_INV);
             Mat closed = m.mat();
             CLOSING.close(coat, closed);
+            // per-line counts: OpenCV sums down columns much faster than along rows, so transpose first
+            Mat lines = m.mat();
+            Core.transpose(closed, lines);
             Mat sum = m.mat();
-            Core.reduce(closed, sum, 1, Core.REDUCE_SUM, CvType.CV_32F);
+            Core.reduce(lines, sum, 0, Core.REDUCE_SUM, CvType.CV_32F);
             sum.get(0, 0, counts);
         }
         float[] e = new float[h];
         for (int r = 0; r < h; r++) {
             e[r] = left ? c1 - counts[r] : c0 + counts[r];
         }
-        float[] sorted = e.clone();
-        Arrays.sort(sorted);
-        double base = sorted[h / 2];
+        double base = CdProfile.select(e, h / 2);
         double minDev = grid.widthPx(cfg.edgeMinDepthMm());
         int minLen = Math.max(1, (int) Math.round(grid.lengthPx(cfg.edgeMinLengthMm())));
         List<Defect> out = new ArrayList<>();

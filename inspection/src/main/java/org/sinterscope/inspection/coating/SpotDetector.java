@@ -72,9 +72,7 @@ final class SpotDetector {
             Mat dark = m.mat();
             Core.subtract(roi, bg, bright);
             Core.subtract(bg, roi, dark);
-            Mat abs = m.mat();
-            Core.add(bright, dark, abs);
-            double sigma = 1.25 * Core.mean(abs).val[0];
+            double sigma = 1.25 * meanAbsResidual(bright, dark);
             double t = Math.max(cfg.spotMinGrey(), cfg.spotNoiseSigmas() * sigma);
 
             List<Defect> scratches = scratches(bright, c0, w, grid, cfg, m);
@@ -94,6 +92,15 @@ final class SpotDetector {
             }
         }
         return out;
+    }
+
+    /**
+     * Mean |residual| = (Σ bright + Σ dark) / n, one of the two being 0 at every pixel, formed as
+     * {@code Core.mean(bright + dark)} forms it (the exact integer sum times 1 / n) without the sum image.
+     */
+    static double meanAbsResidual(Mat bright, Mat dark) {
+        double sum = Core.sumElems(bright).val[0] + Core.sumElems(dark).val[0];
+        return sum * (1.0 / bright.total());
     }
 
     private static boolean standsOutOfStreaks(Defect d, double t, List<Defect> streaks) {

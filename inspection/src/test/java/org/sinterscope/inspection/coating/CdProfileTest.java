@@ -112,6 +112,25 @@ class CdProfileTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} values, {1} levels")
+    @CsvSource({"4096, 0", "4096, 3", "1024, 1", "1, 0", "2, 2", "7, 0", "1000, 50"})
+    void select_gives_what_sorting_puts_at_that_index(int n, int levels) {
+        SplittableRandom r = new SplittableRandom(n * 7L + levels);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = levels > 0 ? r.nextInt(levels) * 0.5f : (float) r.nextGaussian() * 40;
+        }
+        if (n > 3) {
+            v[1] = -0.0f;
+            v[2] = 0.0f;
+        }
+        float[] sorted = v.clone();
+        Arrays.sort(sorted);
+        for (int k : new int[] {0, n / 2, n - 1, n / 3}) {
+            assertThat(Float.floatToIntBits(CdProfile.select(v, k))).isEqualTo(Float.floatToIntBits(sorted[k]));
+        }
+    }
+
     /** The definition: sort every knot's window. */
     private static float[] bruteForce(float[] p, int from, int to, int window) {
         int n = to - from;

@@ -80,6 +80,22 @@ class SpotDetectorTest {
     }
 
     @Test
+    void mean_absolute_residual_is_what_core_mean_gives_of_bright_plus_dark() {
+        SyntheticWeb web = new SyntheticWeb(700, 300, 0, 700, 100, 600);
+        try (org.sinterscope.camera.Mats m = new org.sinterscope.camera.Mats()) {
+            org.opencv.core.Mat a = m.add(web.image(9, 1));
+            org.opencv.core.Mat b = m.add(web.image(9, 2));
+            org.opencv.core.Mat bright = m.mat();
+            org.opencv.core.Mat dark = m.mat();
+            org.opencv.core.Mat abs = m.mat();
+            org.opencv.core.Core.subtract(a, b, bright);
+            org.opencv.core.Core.subtract(b, a, dark);
+            org.opencv.core.Core.add(bright, dark, abs);
+            assertThat(SpotDetector.meanAbsResidual(bright, dark)).isEqualTo(org.opencv.core.Core.mean(abs).val[0]);
+        }
+    }
+
+    @Test
     void clean_noisy_coating_gives_no_spot() {
         SyntheticWeb web = new SyntheticWeb(2048, 512, 64, 1984, 224, 1824);
         for (long seed = 1; seed <= 3; seed++) {
