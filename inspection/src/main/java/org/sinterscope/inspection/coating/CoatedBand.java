@@ -46,9 +46,7 @@ record CoatedBand(double leftCol, double rightCol, int foilLeftCol, int foilRigh
         for (float v : smooth) {
             copper = Math.max(copper, v);
         }
-        float[] sorted = p.clone();
-        java.util.Arrays.sort(sorted);
-        float coat = sorted[w / 2];
+        float coat = CdProfile.select(p, w / 2);
         if (copper - coat < 20) {
             return null; // no contrast between a coating and a margin
         }

@@ -41,9 +41,37 @@ public final class CoatingInspector implements FrameInspector {
         return cfg;
     }
 
+    /**
+     * Where one inspection's time went, ns of wall time per stage on the calling thread.
+     *
+     * @param profileNanos  stripe means, robust CD profile and coated band
+     * @param edgesNanos    both edges followed line by line
+     * @param streaksNanos  streak search and the spot background
+     * @param spotsNanos    spots and scratches
+     */
+    public record StageNanos(long profileNanos, long edgesNanos, long streaksNanos, long spotsNanos) {
+
+        public long totalNanos() {
+            return profileNanos + edgesNanos + streaksNanos + spotsNanos;
+        }
+    }
+
+    /** An inspection and where its time went. */
+    public record Timed(FrameInspection inspection, StageNanos stages) {
+    }
+
     @Override
     public FrameInspection inspect(Frame frame) {
+        return inspectTimed(frame).inspection();
+    }
+
+    /** {@link #inspect} with the time spent per stage (for benchmarks and the {@code bench} command). */
+    public Timed inspectTimed(Frame frame) {
         long t0 = System.nanoTime();
+        long tProfile = 0;
+        long tEdges = 0;
+        long tStreaks = 0;
+        long tSpots = 0;
         WebGrid grid = frame.grid();
         CoatingUniformity coating = CoatingUniformity.none();
         List<Defect> defects = new ArrayList<>();
@@ -54,27 +82,35 @@ public final class CoatingInspector implements FrameInspector {
                 frame.image().convertTo(grey, CvType.CV_8U, 1.0 / 256);
             }
             int stripes = Math.max(3, (int) Math.round(frame.lengthMm() / cfg.stripeLengthMm()));
-            float[][] stripeMeans = CdProfile.stripeMeans(grey, stripes);
-            float[] profile = CdProfile.median(stripeMeans);
+            StripeProfiles stripeProfiles = CdProfile.stripes(grey, stripes);
+            float[] profile = CdProfile.median(stripeProfiles.means());
             CoatedBand band = CoatedBand.find(profile);
+            long t1 = System.nanoTime();
+            tProfile = t1 - t0;
             if (band != null) {
                 EdgeInspector.EdgeResult left = EdgeInspector.inspect(grey, band, true, grid, cfg);
                 EdgeInspector.EdgeResult right = EdgeInspector.inspect(grey, band, false, grid, cfg);
                 defects.addAll(left.defects());
                 defects.addAll(right.defects());
+                long t2 = System.nanoTime();
+                tEdges = t2 - t1;
                 int excl = (int) Math.ceil(grid.widthPx(cfg.edgeExclusionMm()));
                 int c0 = (int) Math.ceil(left.col()) + excl;
                 int c1 = (int) Math.floor(right.col()) - excl;
                 if (c1 - c0 > 16) {
-                    StreakDetector.Found streaks = StreakDetector.detect(stripeMeans, profile, c0, c1, grey.rows(), grid, cfg);
+                    StreakDetector.Found streaks = StreakDetector.detect(stripeProfiles, profile, c0, c1, grey.rows(), grid, cfg);
                     defects.addAll(streaks.defects());
+                    long t3 = System.nanoTime();
+                    tStreaks = t3 - t2;
                     defects.addAll(SpotDetector.detect(grey, c0, c1, streaks.background(), streaks.defects(), grid, cfg));
                     coating = uniformity(profile, c0, c1, grid, left.col(), right.col(), streaks);
+                    tSpots = System.nanoTime() - t3;
                 }
             }
         }
-        return new FrameInspection(frame.cameraId(), frame.sequence(), frame.timestamp(), frame.yStartMm(),
+        FrameInspection fi = new FrameInspection(frame.cameraId(), frame.sequence(), frame.timestamp(), frame.yStartMm(),
                 frame.yEndMm(), frame.megapixels(), coating, defects, System.nanoTime() - t0, "");
+        return new Timed(fi, new StageNanos(tProfile, tEdges, tStreaks, tSpots));
     }
 
     private static CoatingUniformity uniformity(float[] p, int c0, int c1, WebGrid grid, double leftCol, double rightCol,

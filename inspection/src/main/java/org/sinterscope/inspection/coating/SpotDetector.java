@@ -1,13 +1,15 @@
 package org.sinterscope.inspection.coating;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfDouble;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
@@ -38,6 +40,11 @@ import org.sinterscope.inspection.Defect;
  */
 final class SpotDetector {
 
+    /** Tile size of the first pass that flags where to label components. */
+    private static final int REGION_TILE_PX = 32;
+    /** Rows per block of the window-sum bound that flags where scratches can be. */
+    private static final int FLAG_BLOCK_ROWS = 8;
+
     private SpotDetector() {
     }
 
@@ -65,9 +72,7 @@ final class SpotDetector {
             Mat dark = m.mat();
             Core.subtract(roi, bg, bright);
             Core.subtract(bg, roi, dark);
-            Mat abs = m.mat();
-            Core.add(bright, dark, abs);
-            double sigma = 1.25 * Core.mean(abs).val[0];
+            double sigma = 1.25 * meanAbsResidual(bright, dark);
             double t = Math.max(cfg.spotMinGrey(), cfg.spotNoiseSigmas() * sigma);
 
             List<Defect> scratches = scratches(bright, c0, w, grid, cfg, m);
@@ -87,6 +92,15 @@ final class SpotDetector {
             }
         }
         return out;
+    }
+
+    /**
+     * Mean |residual| = (Σ bright + Σ dark) / n, one of the two being 0 at every pixel, formed as
+     * {@code Core.mean(bright + dark)} forms it (the exact integer sum times 1 / n) without the sum image.
+     */
+    static double meanAbsResidual(Mat bright, Mat dark) {
+        double sum = Core.sumElems(bright).val[0] + Core.sumElems(dark).val[0];
+        return sum * (1.0 / bright.total());
     }
 
     private static boolean standsOutOfStreaks(Defect d, double t, List<Defect> streaks) {
@@ -120,50 +134,41 @@ final class SpotDetector {
 
     private static List<Defect> scratches(Mat bright, int c0, int w, WebGrid grid, CoatingInspectorConfig cfg, Mats m) {
         int k = Math.max(3, (int) Math.round(grid.lengthPx(cfg.scratchWindowMm())) | 1);
-        Mat avg = m.mat();
-        Imgproc.blur(bright, avg, new Size(1, k));
-        Mat labels = m.mat();
-        Mat stats = m.mat();
-        int n = label(avg, cfg.scratchMinGrey(), labels, stats, m);
-        List<Defect> out = new ArrayList<>();
-        int[] s = new int[5];
-        for (int i = 1; i < n; i++) {
-            stats.get(i, 0, s);
+        Mat flags = WindowSumFlags.atLeast(bright, k, k * (cfg.scratchMinGrey() - 0.5), FLAG_BLOCK_ROWS, m);
+        List<Blob> blobs = blobs(bright, cfg.scratchMinGrey(), flags, FLAG_BLOCK_ROWS, sub -> {
+            Mat avg = m.mat();
+            Imgproc.blur(sub, avg, new Size(1, k));
+            return avg;
+        }, s -> {
             double lenMm = grid.lengthMm(s[3]);
-            double widthMm = grid.widthMm(s[2]);
-            if (lenMm < cfg.scratchMinLengthMm() || lenMm / widthMm < cfg.scratchMinAspect()
-                    || s[0] == 0 || s[0] + s[2] >= w) {
-                continue; // not a scratch, or touching the searched area's sides (an edge defect's business)
-            }
-            Rect r = new Rect(s[0], s[1], s[2], s[3]);
-            double contrast = maskedMean(avg, labels, i, r, m);
-            PixelRect px = new PixelRect(c0 + s[0], s[1], s[2], s[3]);
-            double conf = Math.min(1, 0.5 + 0.5 * (contrast - cfg.scratchMinGrey()) / cfg.scratchMinGrey());
+            return lenMm >= cfg.scratchMinLengthMm() && lenMm / grid.widthMm(s[2]) >= cfg.scratchMinAspect()
+                    && s[0] != 0 && s[0] + s[2] < w; // not a scratch, or touching the searched area's sides
+        }, m);
+        List<Defect> out = new ArrayList<>();
+        for (Blob b : blobs) {
+            double lenMm = grid.lengthMm(b.height());
+            double widthMm = grid.widthMm(b.width());
+            PixelRect px = new PixelRect(c0 + b.x(), b.y(), b.width(), b.height());
+            double conf = Math.min(1, 0.5 + 0.5 * (b.mean() - cfg.scratchMinGrey()) / cfg.scratchMinGrey());
             out.add(new Defect(DefectClass.SCRATCH, conf, grid.toWeb(px), px,
-                    Map.of("lengthMm", lenMm, "widthMm", widthMm, "contrastGrey", contrast), "scratch"));
+                    Map.of("lengthMm", lenMm, "widthMm", widthMm, "contrastGrey", b.mean()), "scratch"));
         }
         return out;
     }
 
     private static List<Defect> components(Mat residual, double t, boolean isBright, int c0, int w, WebGrid grid,
                                            CoatingInspectorConfig cfg, Mats m) {
-        Mat labels = m.mat();
-        Mat stats = m.mat();
-        int n = label(residual, t, labels, stats, m);
+        // noise, or touching the searched area's sides (an edge defect's business)
+        Mat flags = m.mat();
+        Imgproc.threshold(residual, flags, t, 255, Imgproc.THRESH_BINARY);
+        List<Blob> blobs = blobs(residual, t, flags, 1, sub -> sub,
+                s -> s[4] >= cfg.spotMinAreaPx() && s[0] != 0 && s[0] + s[2] < w, m);
         List<Defect> out = new ArrayList<>();
-        int[] s = new int[5];
-        for (int i = 1; i < n; i++) {
-            stats.get(i, 0, s);
-            int area = s[4];
-            if (area < cfg.spotMinAreaPx() || s[0] == 0 || s[0] + s[2] >= w) {
-                continue; // noise, or touching the searched area's sides (an edge defect's business)
-            }
-            Rect r = new Rect(s[0], s[1], s[2], s[3]);
-            double contrast = maskedMean(residual, labels, i, r, m);
-            double areaMm2 = grid.areaMm2(area);
+        for (Blob b : blobs) {
+            double areaMm2 = grid.areaMm2(b.area());
             double diameterMm = 2 * Math.sqrt(areaMm2 / Math.PI);
-            double lenMm = grid.lengthMm(s[3]);
-            double widthMm = grid.widthMm(s[2]);
+            double lenMm = grid.lengthMm(b.height());
+            double widthMm = grid.widthMm(b.width());
             DefectClass c;
             if (lenMm >= cfg.scratchMinLengthMm() && lenMm / widthMm >= cfg.scratchMinAspect()) {
                 c = DefectClass.SCRATCH;
@@ -172,28 +177,62 @@ final class SpotDetector {
             } else {
                 c = diameterMm >= cfg.uncoatedMinDiameterMm() ? DefectClass.UNCOATED : DefectClass.PINHOLE;
             }
-            PixelRect px = new PixelRect(c0 + s[0], s[1], s[2], s[3]);
-            double conf = Math.min(1, 0.5 + 0.5 * (contrast - t) / t);
+            PixelRect px = new PixelRect(c0 + b.x(), b.y(), b.width(), b.height());
+            double conf = Math.min(1, 0.5 + 0.5 * (b.mean() - t) / t);
             out.add(new Defect(c, Math.max(0, conf), grid.toWeb(px), px,
                     Map.of("areaMm2", areaMm2, "diameterMm", diameterMm, "lengthMm", lenMm, "widthMm", widthMm,
-                            "contrastGrey", isBright ? contrast : -contrast),
+                            "contrastGrey", isBright ? b.mean() : -b.mean()),
                     "spot"));
         }
         return out;
     }
 
     /**
-     * Connected components (8-connected) of the pixels of {@code img} above {@code t}, with their
-     * stats; returns the number of labels including the background, 1 when nothing passed the
-     * threshold (most frames: the labelling is skipped).
+     * A connected component in searched-area coordinates, with the mean of the image it was found in
+     * over its pixels.
      */
-    private static int label(Mat img, double t, Mat labels, Mat stats, Mats m) {
-        Mat bin = m.mat();
-        Imgproc.threshold(img, bin, t, 255, Imgproc.THRESH_BINARY);
-        if (Core.countNonZero(bin) == 0) {
-            return 1;
+    private record Blob(int x, int y, int width, int height, int area, double mean) {
+    }
+
+    /**
+     * The 8-connected components of {@code local(img) > t} that {@code keep} accepts (given
+     * {@code [x, y, width, height, area]}), sorted by top then left. {@code local} is evaluated only
+     * in the {@link CandidateRegions} of {@code flags} (one flag row per {@code rowScale} image rows;
+     * the whole image when the flags are not sparse), so the flags must cover every pixel where
+     * {@code local(img) > t}. Most frames have no flag at all, and the labelling is skipped.
+     */
+    private static List<Blob> blobs(Mat img, double t, Mat flags, int rowScale, UnaryOperator<Mat> local,
+                                    Predicate<int[]> keep, Mats m) {
+        int n = Core.countNonZero(flags);
+        List<Rect> regions = CandidateRegions.of(flags, n, REGION_TILE_PX, rowScale, img.rows(),
+                Math.max(1, flags.rows() * flags.cols() / 64));
+        if (regions == null) {
+            regions = List.of(new Rect(0, 0, img.cols(), img.rows()));
         }
-        return Imgproc.connectedComponentsWithStats(bin, labels, stats, m.mat(), 8, CvType.CV_32S);
+        List<Blob> out = new ArrayList<>();
+        int[] s = new int[5];
+        for (Rect r : regions) {
+            Mat values = local.apply(m.add(img.submat(r)));
+            Mat bin = m.mat();
+            Imgproc.threshold(values, bin, t, 255, Imgproc.THRESH_BINARY);
+            if (Core.countNonZero(bin) == 0) {
+                continue;
+            }
+            Mat labels = m.mat();
+            Mat stats = m.mat();
+            int count = Imgproc.connectedComponentsWithStats(bin, labels, stats, m.mat(), 8, CvType.CV_32S);
+            for (int i = 1; i < count; i++) {
+                stats.get(i, 0, s);
+                Rect local0 = new Rect(s[0], s[1], s[2], s[3]);
+                s[0] += r.x;
+                s[1] += r.y;
+                if (keep.test(s)) {
+                    out.add(new Blob(s[0], s[1], s[2], s[3], s[4], maskedMean(values, labels, i, local0, m)));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Blob::y).thenComparingInt(Blob::x));
+        return out;
     }
 
     /** Mean of {@code img} over the pixels of component {@code label} inside {@code r}. */

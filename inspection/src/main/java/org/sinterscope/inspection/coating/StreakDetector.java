@@ -46,11 +46,12 @@ final class StreakDetector {
     /**
      * Searches columns {@code [c0, c1)}.
      *
-     * @param stripes  column means per stripe; stripe {@code s} covers rows {@code [s·rows/n, (s+1)·rows/n)}
-     * @param robust   the per-column median of {@code stripes}
+     * @param profiles column sums and means per stripe; stripe {@code s} covers rows {@code [s·rows/n, (s+1)·rows/n)}
+     * @param robust   the per-column median of the stripe means
      * @param rows     frame height in lines
      */
-    static Found detect(float[][] stripes, float[] robust, int c0, int c1, int rows, WebGrid grid, CoatingInspectorConfig cfg) {
+    static Found detect(StripeProfiles profiles, float[] robust, int c0, int c1, int rows, WebGrid grid, CoatingInspectorConfig cfg) {
+        float[][] stripes = profiles.means();
         int n = stripes.length;
         // features narrower than the smallest streak (scratches) are taken out of the background,
         // or a scratch that covers most stripes would leave a dark line where it is not
@@ -69,8 +70,10 @@ final class StreakDetector {
             return new Found(streaks, defects, background);
         }
         List<List<Run>> runs = new ArrayList<>();
-        for (float[] stripe : stripes) {
-            runs.add(runs(stripe, CdProfile.runningMedian(stripe, c0, c1, window), c0, c1, grid, cfg));
+        int[] hist = new int[profiles.maxSum() + 1];
+        for (int s = 0; s < n; s++) {
+            float[] trend = CdProfile.runningMedian(profiles.sums()[s], profiles.scale()[s], c0, c1, window, hist);
+            runs.add(runs(stripes[s], trend, c0, c1, grid, cfg));
         }
         boolean[][] used = new boolean[n][];
         for (int s = 0; s < n; s++) {
