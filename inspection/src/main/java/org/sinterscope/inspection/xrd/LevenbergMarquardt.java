@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Weighted non-linear least squares with box bounds: minimises
  * {@code χ² = Σ wᵢ (yᵢ − f(xᵢ; p))²} by Levenberg–Marquardt steps
  * {@code (JᵀWJ + λ·diag(JᵀWJ)) δ = JᵀW r}, each step clamped into {@code [lo, hi]} and kept only when
- * χ² drops (then λ ÷ 3, else λ × 4). It stops when χ² drops by less than 10⁻⁹ relative, when λ
+ * χ² drops (then λ ÷ 3, else λ × 4). It stops when a step lowers χ² by less than 10⁻⁴ (with weights
+ * 1/σ², a change far below one standard deviation of any parameter) or 10⁻¹⁰ relative, when λ
  * exceeds 10¹⁰, or after {@code maxIterations}.
  *
  * <p>Standard errors are {@code √(χ²/ν · (JᵀWJ)⁻¹ⱼⱼ)} with ν = points − free parameters, over the
@@ -72,11 +73,11 @@ final class LevenbergMarquardt {
             if (!improved) {
                 break;
             }
-            double drop = (chi2 - newChi2) / Math.max(chi2, Double.MIN_NORMAL);
+            double drop = chi2 - newChi2;
             System.arraycopy(trial, 0, p, 0, m);
             System.arraycopy(ft, 0, f, 0, n);
             chi2 = newChi2;
-            if (drop < 1e-9) {
+            if (drop < 1e-4 || drop < 1e-10 * chi2) {
                 break;
             }
         }
