@@ -43,10 +43,12 @@ public interface XrdReader {
         if (size == 0) {
             throw new XrdFormatException(source, 0, "empty file");
         }
+        byte[] content;
         try {
-            return read(source, Files.readAllBytes(file));
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new XrdFormatException(source, 0, "cannot read the file: " + e, e);
         }
+        return read(source, content);
     }
 }

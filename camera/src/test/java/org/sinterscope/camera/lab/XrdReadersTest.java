@@ -70,6 +70,9 @@ class XrdReadersTest {
     void files_are_picked_by_extension_and_checked_for_size_and_existence() throws Exception {
         Path xy = Files.writeString(dir.resolve("a.xy"), rows(60, " "));
         assertThat(XrdReaders.forFile(xy).read(xy)).hasSize(1);
+        Path bad = Files.writeString(dir.resolve("b.xy"), rows(60, " ") + "20 x\n");
+        assertThatThrownBy(() -> XrdReaders.forFile(bad).read(bad))
+                .hasMessage(bad + ": line 61: intensity value 'x' is not a number");
         assertThatThrownBy(() -> XrdReaders.forFile(dir.resolve("a.raw"))).hasMessageContaining("unknown diffraction file type");
         assertThatThrownBy(() -> new XrdTextReader().read(dir.resolve("missing.xy"))).hasMessageContaining("no such file");
         Path empty = Files.createFile(dir.resolve("e.csv"));
