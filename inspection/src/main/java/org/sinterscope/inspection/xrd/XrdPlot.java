@@ -44,6 +44,7 @@ public final class XrdPlot {
         Mat img = new Mat(HEIGHT, WIDTH, CvType.CV_8UC3, new Scalar(255, 255, 255));
         Frame f = new Frame(x0, x1, yMax);
         Scalar black = new Scalar(0, 0, 0);
+        Scalar grey = new Scalar(160, 160, 160);
         Imgproc.rectangle(img, new Point(LEFT, TOP), new Point(WIDTH - RIGHT, HEIGHT - BOTTOM), black, 1);
         for (int t = (int) Math.ceil(x0 / 10) * 10; t <= x1; t += 10) {
             double px = f.px(t);
@@ -60,7 +61,6 @@ public final class XrdPlot {
             Imgproc.putText(img, String.format(Locale.ROOT, "%.0f", v), new Point(4, py + 5),
                     Imgproc.FONT_HERSHEY_SIMPLEX, 0.45, black, 1);
         }
-        Scalar grey = new Scalar(160, 160, 160);
         for (int i = 0; i < x.length; i++) {
             Imgproc.circle(img, new Point(f.px(x[i]), f.py(c.observed()[i])), 1, grey, -1);
         }
@@ -78,8 +78,13 @@ public final class XrdPlot {
                 r.crystallinityIndex(), Double.isNaN(r.crystallinityStdErr()) ? 0 : r.crystallinityStdErr(), r.limit(),
                 r.verdict());
         Imgproc.putText(img, title, new Point(LEFT, 30), Imgproc.FONT_HERSHEY_SIMPLEX, 0.6, black, 1);
-        Imgproc.putText(img, "observed  background  +halo  fit", new Point(WIDTH - RIGHT - 330, 30),
-                Imgproc.FONT_HERSHEY_SIMPLEX, 0.5, new Scalar(90, 90, 90), 1);
+        String[] legend = {"observed", "background", "+ halos", "fit"};
+        Scalar[] colors = {grey, new Scalar(200, 80, 0), new Scalar(0, 150, 0), new Scalar(0, 0, 220)};
+        double lx = WIDTH - RIGHT - 330;
+        for (int k = 0; k < legend.length; k++) {
+            Imgproc.putText(img, legend[k], new Point(lx, 30), Imgproc.FONT_HERSHEY_SIMPLEX, 0.5, colors[k], 1);
+            lx += 12 + 9 * legend[k].length();
+        }
         return img;
     }
 
