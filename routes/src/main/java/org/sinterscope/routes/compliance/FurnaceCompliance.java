@@ -223,6 +223,11 @@ public final class FurnaceCompliance {
         }
     }
 
+    /** Samples the encoder for the trail; returns its position, mm. */
+    public double trailSample() {
+        return trail.sample();
+    }
+
     /** The records of stretches that have left the furnace, oldest first (the latest {@code keepJudged}). */
     public synchronized List<SinterHistory.Record> judged() {
         return List.copyOf(judged);
