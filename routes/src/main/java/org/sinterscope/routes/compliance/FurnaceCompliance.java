@@ -27,11 +27,13 @@ import org.sinterscope.routes.reject.RejectCommand;
  * <ul>
  *   <li>at once, on the reading: temperature above T_cryst − margin ({@code furnace-temperature}), O₂
  *       above its limit ({@code furnace-o2}), dew point above its limit ({@code furnace-dew-point});</li>
- *   <li>when the bin has left the last zone (encoder ≥ y1 + exit): time above the dwell level below the
- *       minimum ({@code furnace-dwell}), or no reading at all ({@code furnace-no-data}: fail-safe).</li>
+ *   <li>when a reading shows the bin has left the last zone (placed at encoder ≥ y1 + exit): time above
+ *       the dwell level below the minimum ({@code furnace-dwell}), or no reading at all
+ *       ({@code furnace-no-data}: fail-safe).</li>
  * </ul>
- * A new violation of a run of adjacent bins gives one reject command per actuator that acts on the
- * cause (deadline {@code y0 + distance}), when the recipe says {@code reject}; {@code hold-for-lab}
+ * A new violation of a run of adjacent bins gives one reject command per actuator downstream of the
+ * furnace's exit that acts on the cause (deadline {@code y0 + distance}; an actuator before the exit
+ * cannot reach web that is still in the furnace), when the recipe says {@code reject}; {@code hold-for-lab}
  * gives no command. Either way an alarm names the zone, the reading and the limit. Thread-safe.
  */
 public final class FurnaceCompliance {
@@ -56,6 +58,9 @@ public final class FurnaceCompliance {
     private final Map<String, Instant> lastReading = new HashMap<>();
     private long readingsPlaced;
     private long violations;
+    /** The furthest encoder position a reading was placed at: the web is judged up to what readings have shown. */
+    private double readPositionMm;
+    private boolean staleAlarmed;
     /** Every bin below this one has been judged. */
     private long lowestJudged;
 
@@ -141,7 +146,9 @@ public final class FurnaceCompliance {
             flag(air, "furnace-dew-point", String.format(Locale.ROOT, "%s dew point %.1f °C > %.1f °C", where,
                     r.dewPointC(), limits.maxDewPointC()), r.at(), e, commands, alarms);
         }
-        Outcome exits = judgeExits(trail.positionNowMm());
+        readPositionMm = Math.max(readPositionMm, e);
+        staleAlarmed = false;
+        Outcome exits = judgeExits(readPositionMm);
         commands.addAll(exits.commands());
         alarms.addAll(exits.alarms());
         return new Outcome(commands, alarms);
@@ -212,7 +219,7 @@ public final class FurnaceCompliance {
                 Instant now = clock.instant();
                 double enc = trail.positionNowMm();
                 for (ActuatorSpec a : actuators) {
-                    if (a.actsOn(List.of(cause))) {
+                    if (a.distanceMm() > layout.exitMm() && a.actsOn(List.of(cause))) {
                         String id = String.format(Locale.ROOT, "%s/%s/furnace/%d/%s/%s", stationId, run, Math.round(y0), cause, a.id());
                         commands.add(new RejectCommand(id, stationId, a.id(), y0, y1, List.of(cause), List.of(),
                                 y0 + a.distanceMm(), at, now, enc));
@@ -223,9 +230,19 @@ public final class FurnaceCompliance {
         }
     }
 
-    /** Samples the encoder for the trail; returns its position, mm. */
-    public double trailSample() {
-        return trail.sample();
+    /**
+     * The watchdog's call: samples the encoder and raises one alarm when it has run more than
+     * {@code staleMm} past the last placed reading (telemetry lost). The web that leaves the furnace
+     * meanwhile is judged when readings resume: with no reading of its own it is {@code furnace-no-data}.
+     */
+    public synchronized Outcome watch(double staleMm) {
+        double now = trail.sample();
+        if (!staleAlarmed && now - readPositionMm > staleMm) {
+            staleAlarmed = true;
+            return new Outcome(List.of(), List.of(String.format(Locale.ROOT, "furnace telemetry stale: the last reading was "
+                    + "placed at encoder %.0f mm, the encoder is at %.0f mm", readPositionMm, now)));
+        }
+        return Outcome.NONE;
     }
 
     /** The records of stretches that have left the furnace, oldest first (the latest {@code keepJudged}). */

@@ -22,9 +22,13 @@ public final class FurnaceInlet {
     private final FurnaceReadingParser parser;
     private final FurnaceCompliance compliance;
 
-    public FurnaceInlet(FurnaceReadingParser parser, FurnaceCompliance compliance) {
+    private final double staleMm;
+
+    /** @param staleMm encoder run past the last reading after which telemetry counts as lost, mm */
+    public FurnaceInlet(FurnaceReadingParser parser, FurnaceCompliance compliance, double staleMm) {
         this.parser = parser;
         this.compliance = compliance;
+        this.staleMm = staleMm;
     }
 
     public FurnaceCompliance compliance() {
@@ -95,8 +99,8 @@ public final class FurnaceInlet {
         return new LogOutcome(commands, alarms, bad, applied);
     }
 
-    /** Judges the stretches that have left the furnace (the watchdog's call). */
+    /** The watchdog's call: encoder sample and stale-telemetry alarm. */
     public FurnaceCompliance.Outcome tick() {
-        return compliance.judgeExits(compliance.trailSample());
+        return compliance.watch(staleMm);
     }
 }

@@ -18,7 +18,7 @@ import org.sinterscope.routes.StationErrorHandling;
  * furnace-files    : CSV logs in {{sinterscope.furnace.inbox}}; a log with bad rows goes to the quarantine
  *                    folder with every bad row's line and reason (its good rows are applied), else to done
  * furnace-opcua-N  : one OPC UA subscription per node of sinterscope.furnace.opcua.nodes (numeric values)
- * furnace-watchdog : every {{sinterscope.furnace.watchdog-ms}}: samples the encoder, judges the web that left
+ * furnace-watchdog : every {{sinterscope.furnace.watchdog-ms}}: samples the encoder, alarms when telemetry is lost
  * furnace-outcome  : commands → direct:send-command (journal, store, actuators); alarms → {{sinterscope.alarm.uri}}
  * </pre>
  * Beans by the names in {@link FurnaceStage}.

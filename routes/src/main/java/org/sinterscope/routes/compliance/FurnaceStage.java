@@ -50,7 +50,7 @@ public record FurnaceStage(FurnaceInlet inlet, FoilFiles files, List<OpcUaNode> 
         FurnaceCompliance fc = new FurnaceCompliance(s.stationId(), FurnaceLayout.parse(s.get("sinterscope.furnace.zones")),
                 limits, ActuatorSpec.fromSettings(s), trail, clock, s.getDouble("sinterscope.furnace.bin-mm"),
                 s.getDouble("sinterscope.furnace.max-gap-s"), (int) s.getDouble("sinterscope.furnace.keep-records"));
-        return new FurnaceStage(new FurnaceInlet(new FurnaceReadingParser(clock), fc),
+        return new FurnaceStage(new FurnaceInlet(new FurnaceReadingParser(clock), fc, s.getDouble("sinterscope.furnace.stale-mm")),
                 new FoilFiles(Path.of(s.get("sinterscope.furnace.done-dir")), Path.of(s.get("sinterscope.furnace.quarantine-dir")),
                         clock), nodes(s));
     }

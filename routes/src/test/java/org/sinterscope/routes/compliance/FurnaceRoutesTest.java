@@ -1,12 +1,14 @@
 package org.sinterscope.routes.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -28,8 +30,8 @@ import org.sinterscope.routes.reject.RejectCommand;
 
 /**
  * The furnace routes with the default recipe (T_max 600 °C, O2 ≤ 10 ppm) and two zones at 1000–3000 mm;
- * the station's command path and alarm endpoint are mocks. Readings carry the encoder position, the
- * line's own encoder stays at 0, so nothing leaves the furnace by itself.
+ * the station's command path and alarm endpoint are mocks. Readings carry the encoder position and
+ * stay below the furnace's exit (3000 mm), so no web leaves the furnace in these tests.
  */
 class FurnaceRoutesTest extends CamelMainTestSupport {
 
@@ -100,16 +102,16 @@ class FurnaceRoutesTest extends CamelMainTestSupport {
         commands.expectedMessageCount(1);
         MockEndpoint alarms = getMockEndpoint("mock:alarms");
         alarms.expectedMessageCount(1);
-        template.sendBody("direct:furnace-readings", "{\"zone\":\"z2\",\"tempC\":640.5,\"encoderMm\":8200}");
+        template.sendBody("direct:furnace-readings", "{\"zone\":\"z2\",\"tempC\":640.5,\"encoderMm\":2950}");
         commands.assertIsSatisfied(10_000);
         alarms.assertIsSatisfied(10_000);
         RejectCommand c = commands.getExchanges().get(0).getMessage().getBody(RejectCommand.class);
-        assertThat(c.y0Mm()).isEqualTo(5200);
-        assertThat(c.y1Mm()).isEqualTo(6200);
+        assertThat(c.y0Mm()).isEqualTo(0); // web in z2: [2950 − 3000, 2950 − 2000], from the roll's start, in 100 mm stretches
+        assertThat(c.y1Mm()).isEqualTo(1000);
         assertThat(c.causes()).containsExactly("furnace-temperature");
-        assertThat(c.deadlineMm()).isEqualTo(10_200);
+        assertThat(c.deadlineMm()).isEqualTo(5000);
         assertThat(alarms.getExchanges().get(0).getMessage().getBody(String.class))
-                .contains("furnace zone z2 at 640.5 °C > 600.0 °C").contains("web 5.200–6.200 m rejected");
+                .contains("furnace zone z2 at 640.5 °C > 600.0 °C").contains("web 0.000–1.000 m rejected");
     }
 
     @Test
@@ -131,19 +133,20 @@ class FurnaceRoutesTest extends CamelMainTestSupport {
         commands.expectedMessageCount(1);
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("furnace-files").whenDone(1).create();
         drop("furnace-0530.csv", "time,zone,temp_c,o2_ppm,dew_point_c,encoder_mm\n"
-                + "2026-11-30T05:30:00Z,z1,450,,,7000\n"
-                + "2026-11-30T05:30:00Z,all,,42,-55,7000\n"
-                + "2026-11-30T05:30:01Z,z1,hot,,,7100\n"
-                + "yesterday,z2,580,,,7100\n"
-                + "2026-11-30T05:30:01Z,z9,580,,,7100\n");
+                + "2026-11-30T05:30:00Z,z1,450,,,2900\n"
+                + "2026-11-30T05:30:00Z,all,,42,-55,2900\n"
+                + "2026-11-30T05:30:01Z,z1,hot,,,2950\n"
+                + "yesterday,z2,580,,,2950\n"
+                + "2026-11-30T05:30:01Z,z9,580,,,2950\n");
         assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
         commands.assertIsSatisfied(10_000);
         RejectCommand c = commands.getExchanges().get(0).getMessage().getBody(RejectCommand.class);
         assertThat(c.causes()).containsExactly("furnace-o2");
-        assertThat(c.y0Mm()).isEqualTo(4000); // both zones at encoder 7000: [4000, 6000]
-        assertThat(c.y1Mm()).isEqualTo(6000);
+        assertThat(c.y0Mm()).isEqualTo(0); // both zones at encoder 2900: [−100, 1900], from the roll's start
+        assertThat(c.y1Mm()).isEqualTo(1900);
         Path reason = root.resolve("quarantine/furnace-0530.csv.reason.txt");
-        assertThat(root.resolve("quarantine/furnace-0530.csv")).exists();
+        // the file consumer moves the file when its exchange completes, just after "done"
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(root.resolve("quarantine/furnace-0530.csv")));
         assertThat(Files.readString(reason, StandardCharsets.UTF_8)).contains("3 bad row(s), 2 good row(s) applied")
                 .contains("line 4: temp_c 'hot' is not a number").contains("line 5: time 'yesterday' is not an ISO-8601 instant")
                 .contains("line 6: unknown furnace zone 'z9'");
@@ -155,7 +158,7 @@ class FurnaceRoutesTest extends CamelMainTestSupport {
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("furnace-files").whenDone(1).create();
         drop("ok.csv", "time,zone,temp_c,encoder_mm\n2026-11-30T05:30:00Z,z1,450,7000\n");
         assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(root.resolve("done/ok.csv")).exists();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(root.resolve("done/ok.csv")));
         assertThat(stage.compliance().readingsPlaced()).isEqualTo(1);
     }
 }
