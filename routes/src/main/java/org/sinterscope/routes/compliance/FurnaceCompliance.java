@@ -250,6 +250,11 @@ public final class FurnaceCompliance {
         return List.copyOf(judged);
     }
 
+    /** The furthest encoder position a reading has been placed at, mm. */
+    public synchronized double readPositionMm() {
+        return readPositionMm;
+    }
+
     public synchronized long readingsPlaced() {
         return readingsPlaced;
     }
