@@ -193,6 +193,16 @@ final class DemoCommand implements Callable<Integer> {
                     + " Ra mean %.3f µm, min %.3f µm%n", f.lot(), f.judged(), f.traces(), f.failed(), f.quarantined(),
                     f.meanRaUm(), f.minRaUm());
         }
+        DemoSummary.FurnaceSummary fu = s.furnace();
+        if (fu != null) {
+            out.printf(Locale.ROOT, "  furnace: excursions injected %d, flagged %d, rejected in time %d; %d readings placed, "
+                    + "%d web stretches judged, %d violating; max %.1f °C seen, %.1f °C allowed%n", fu.injected(), fu.flagged(),
+                    fu.rejectedInTime(), fu.readings(), fu.stretches(), fu.violating(), fu.maxSeenC(), fu.maxAllowedC());
+            for (DemoSummary.FurnaceExcursion x : fu.excursions()) {
+                out.printf(Locale.ROOT, "    %-11s %-4s web %6.2f–%6.2f m  flagged %-5s rejected in time %s%n", x.kind(), x.zone(),
+                        x.webFromMm() / 1000, x.webToMm() / 1000, x.flagged(), x.rejectedInTime());
+            }
+        }
         out.flush();
     }
 

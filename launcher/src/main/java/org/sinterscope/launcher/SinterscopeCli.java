@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ClassifierCommand.class,
                 JournalCommand.class,
                 ReviewCommand.class,
+                XrdCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 

@@ -18,9 +18,10 @@ import org.sinterscope.camera.DefectClass;
  * @param foil             limits on the foil's roughness (profilometer readings before coating)
  * @param crack            limits on cracks in the sintered layer; when any is set they decide crack
  *                         defects instead of {@code defects.crack}
+ * @param sintering        the sintering process window from the alloy, or null when the recipe has none
  */
 public record Recipe(String product, double rejectMarginMm, Map<DefectClass, DefectRule> defects, CoatingLimits coating,
-                     UncertainPolicy uncertainPolicy, FoilLimits foil, CrackLimits crack) {
+                     UncertainPolicy uncertainPolicy, FoilLimits foil, CrackLimits crack, SinteringLimits sintering) {
 
     /** What to do with a defect the classifier is not sure of. */
     public enum UncertainPolicy { REJECT, PASS }
@@ -115,10 +116,16 @@ public record Recipe(String product, double rejectMarginMm, Map<DefectClass, Def
         }
     }
 
+    /** A recipe without a sintering section. */
+    public Recipe(String product, double rejectMarginMm, Map<DefectClass, DefectRule> defects, CoatingLimits coating,
+                  UncertainPolicy uncertainPolicy, FoilLimits foil, CrackLimits crack) {
+        this(product, rejectMarginMm, defects, coating, uncertainPolicy, foil, crack, null);
+    }
+
     /** A recipe with the foil product spec and no crack limits (the layout before foil and crack sections). */
     public Recipe(String product, double rejectMarginMm, Map<DefectClass, DefectRule> defects, CoatingLimits coating,
                   UncertainPolicy uncertainPolicy) {
-        this(product, rejectMarginMm, defects, coating, uncertainPolicy, FoilLimits.productSpec(), CrackLimits.off());
+        this(product, rejectMarginMm, defects, coating, uncertainPolicy, FoilLimits.productSpec(), CrackLimits.off(), null);
     }
 
     public Recipe {
@@ -133,6 +140,11 @@ public record Recipe(String product, double rejectMarginMm, Map<DefectClass, Def
         Map<DefectClass, DefectRule> copy = new EnumMap<>(DefectClass.class);
         copy.putAll(defects);
         defects = Map.copyOf(copy);
+    }
+
+    /** The sintering window, when the recipe has one. */
+    public java.util.Optional<SinteringLimits> sinteringLimits() {
+        return java.util.Optional.ofNullable(sintering);
     }
 
     /** The rule for {@code c}; a class the recipe does not name always rejects. */

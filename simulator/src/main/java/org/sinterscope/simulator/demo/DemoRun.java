@@ -56,7 +56,7 @@ public final class DemoRun {
         if (o.stage() == DemoOptions.Stage.SINTERED) {
             return SinteredDemo.run(o);
         }
-        StationSettings settings = StationSettings.load(o.settingsFile(), o.overrides());
+        StationSettings settings = StationSettings.load(o.settingsFile(), DemoFurnace.withDefaults(o.overrides()));
         SimulatedLineConfig cfg = o.line();
         SimulatedEncoder encoder = o.maxSpeed() ? SimulatedEncoder.freeRunning() : SimulatedEncoder.paced(cfg.lineSpeedMPerMin());
         SimulatedLine line = new SimulatedLine(cfg, encoder);
@@ -84,6 +84,7 @@ public final class DemoRun {
                     cfg.xOriginMm(), cfg.xOriginMm() + cfg.viewWidthMm(), Instant.now()));
         }
         DemoFoil foil = DemoFoil.create(settings, decider.recipe(), store, foilLot, rollId, cfg.lengthM() * 1000);
+        DemoFurnace furnace = DemoFurnace.create(settings, encoder, decider.recipe(), cfg.lineSpeedMPerMin(), cfg.seed());
         StationClassifier classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));
         ClassifierComparison comparison = new ClassifierComparison(classifier);
         InspectionStage inspection = new InspectionStage(comparison, store == null ? CropSink.NONE : store.cropSink());
@@ -99,6 +100,10 @@ public final class DemoRun {
         List<StationStage> stages = new ArrayList<>();
         stages.add(new InProcessPlc(plc));
         stages.add(foil.stage());
+        if (furnace != null) {
+            stages.add(furnace.stage());
+            stages.add(furnace.feed());
+        }
         classifier.routes().forEach(r -> stages.add(StationStage.routesOnly(r)));
         try (remote; source; Station station = Station.start(beans, props, extra, stages.toArray(StationStage[]::new))) {
             foil.measure(cfg.seed());
@@ -106,6 +111,9 @@ public final class DemoRun {
             foil.await(Duration.ofSeconds(30));
             // the web runs on until the last stretch has passed the farthest actuator
             encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
+            if (furnace != null) {
+                furnace.await(encoder.positionMm(), Duration.ofSeconds(30));
+            }
             actuators.tick();
             try {
                 station.actuation().awaitSettled(Duration.ofSeconds(30));
@@ -123,14 +131,17 @@ public final class DemoRun {
         if (!o.maxSpeed()) {
             simulatorMpxPerSecond = line.frameCount() * megapixelsPerFrame(cfg) / (line.renderNanos() / 1e9);
         }
-        DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger, actuators.fired());
+        List<PlcSimulator.Fired> fired = actuators.fired();
+        DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger,
+                fired.stream().filter(f -> !DemoFurnace.isFurnace(f)).toList());
         int injected = line.plan().size();
         return new DemoSummary(source.describe(), !o.maxSpeed(), ledger.framesInspected(), ledger.megapixels(),
                 ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads(settings),
                 injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
                 DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
-                comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary());
+                comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
+                furnace == null ? null : furnace.summary(fired));
     }
 
     static int threads(StationSettings settings) {

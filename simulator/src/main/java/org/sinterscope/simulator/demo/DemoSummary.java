@@ -36,6 +36,8 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  * @param foil                  the foil profilometer's traces and verdicts, or null
  * @param classifier            the classifier's part: bundle, look-alikes suppressed, uncertain, and the
  *                              same frames decided with and without it
+ * @param furnace               the sintering furnace's injected excursions against what the station flagged and
+ *                              rejected, or null when the run had no furnace
  */
 public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
                           double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
@@ -43,7 +45,29 @@ public record DemoSummary(String source, boolean paced, long frames, double mega
                           int lateCommands, long failedFrames, int alarms, double rejectedMeters,
                           double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
                           long framesSkipped, ActuationCounts actuation, CrackSummary cracks,
-                          ClassifierSummary classifier, FoilSummary foil) {
+                          ClassifierSummary classifier, FoilSummary foil, FurnaceSummary furnace) {
+
+    /**
+     * The simulated furnace of the run.
+     *
+     * @param injected        excursions injected (temperature above T_cryst − margin, O₂ spike)
+     * @param flagged         of those, flagged on every judged web stretch they touched
+     * @param rejectedInTime  of those, whose touched web was covered by reject commands fired in time
+     * @param readings        furnace readings placed on the web
+     * @param stretches       web stretches judged after leaving the furnace
+     * @param violating       of those, with a violation
+     * @param maxAllowedC     T_cryst − margin of the recipe, °C
+     * @param maxSeenC        highest zone temperature any stretch saw, °C
+     * @param excursions      each excursion: the web it touched and what became of it
+     */
+    public record FurnaceSummary(int injected, int flagged, int rejectedInTime, long readings, int stretches,
+                                 long violating, double maxAllowedC, double maxSeenC, java.util.List<FurnaceExcursion> excursions) {
+    }
+
+    /** One injected excursion: kind, zone, the web it touched (mm) and whether it was flagged and rejected in time. */
+    public record FurnaceExcursion(String kind, String zone, double webFromMm, double webToMm, boolean flagged,
+                                   boolean rejectedInTime) {
+    }
 
     /**
      * The foil profilometer of the run: traces the station's foil route judged.

@@ -1,0 +1,128 @@
+package org.sinterscope.simulator.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sinterscope.camera.LineEncoder;
+import org.sinterscope.routes.StationSettings;
+import org.sinterscope.routes.compliance.FurnaceLayout;
+import org.sinterscope.routes.compliance.FurnaceStage;
+import org.sinterscope.routes.compliance.SinterHistory;
+import org.sinterscope.routes.decide.Recipe;
+import org.sinterscope.simulator.furnace.FurnaceFeed;
+import org.sinterscope.simulator.furnace.SimulatedFurnace;
+import org.sinterscope.simulator.plc.PlcSimulator;
+
+/**
+ * The demo's sintering furnace: three zones 4–7 m past the camera (set points 450, 560, 580 °C, O₂
+ * about 3 ppm, dew point −55 °C), read every 100 mm of web, with two injected excursions — zone z3 at
+ * 640 °C while the encoder runs 9.0–9.4 m (above T_cryst − margin = 600 °C of the default recipe), and
+ * an O₂ spike to 40 ppm while it runs 15.0–15.2 m. A furnace marker ({@code marker-f}) 9 m past the
+ * camera acts on the furnace causes; the coating's marker does not reach web still in the furnace.
+ */
+final class DemoFurnace {
+
+    static final List<String> CAUSES = List.of("furnace-temperature", "furnace-o2", "furnace-dew-point", "furnace-dwell",
+            "furnace-no-data");
+
+    private final FurnaceStage stage;
+    private final FurnaceFeed feed;
+
+    private DemoFurnace(FurnaceStage stage, FurnaceFeed feed) {
+        this.stage = stage;
+        this.feed = feed;
+    }
+
+    /** The demo's furnace settings under {@code overrides} (which win). */
+    static Map<String, String> withDefaults(Map<String, String> overrides) {
+        Map<String, String> m = new HashMap<>();
+        m.put("sinterscope.furnace.zones", "z1:4000:5000,z2:5000:6000,z3:6000:7000");
+        m.put("sinterscope.actuators", "marker-1,marker-f");
+        m.put("sinterscope.actuator.marker-f.distance-mm", "9000");
+        m.put("sinterscope.actuator.marker-f.causes", String.join(",", CAUSES));
+        m.putAll(overrides);
+        return m;
+    }
+
+    /** The furnace of the demo, or null when the recipe has no sintering section. */
+    static DemoFurnace create(StationSettings settings, LineEncoder encoder, Recipe recipe, double lineSpeedMPerMin,
+                              long seed) {
+        if (recipe.sinteringLimits().isEmpty()) {
+            return null;
+        }
+        FurnaceStage stage = FurnaceStage.create(settings, encoder, recipe);
+        FurnaceLayout layout = FurnaceLayout.parse(settings.get("sinterscope.furnace.zones"));
+        List<Double> setPoints = new ArrayList<>();
+        for (int i = 0; i < layout.zones().size(); i++) {
+            setPoints.add(i == 0 ? 450.0 : i == 1 ? 560.0 : 580.0);
+        }
+        SimulatedFurnace sim = new SimulatedFurnace(layout, setPoints, 3, -55, 100, lineSpeedMPerMin, Instant.now(),
+                List.of(new SimulatedFurnace.Excursion("temperature", layout.zones().get(layout.zones().size() - 1).id(),
+                                9000, 9400, 640),
+                        new SimulatedFurnace.Excursion("o2", "all", 15000, 15200, 40)), seed);
+        return new DemoFurnace(stage, new FurnaceFeed(sim, encoder, 100));
+    }
+
+    FurnaceStage stage() {
+        return stage;
+    }
+
+    FurnaceFeed feed() {
+        return feed;
+    }
+
+    /** Waits until readings have been placed up to {@code encoderMm} (the feed catches up on its timer). */
+    void await(double encoderMm, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (stage.compliance().readPositionMm() + 100 < encoderMm && System.nanoTime() < end) {
+            synchronized (this) {
+                wait(50); // the feed runs on a timer; nothing to be notified by
+            }
+        }
+    }
+
+    /** Whether a fired command is the furnace's (kept out of the coating's scores). */
+    static boolean isFurnace(PlcSimulator.Fired f) {
+        return f.command().causes().stream().anyMatch(CAUSES::contains);
+    }
+
+    /**
+     * Scores the injected excursions: flagged when every judged stretch the excursion touched carries its
+     * cause; rejected in time when the in-time fired commands with that cause cover the web it touched.
+     */
+    DemoSummary.FurnaceSummary summary(List<PlcSimulator.Fired> fired) {
+        List<SinterHistory.Record> judged = stage.compliance().judged();
+        List<DemoSummary.FurnaceExcursion> out = new ArrayList<>();
+        int flagged = 0;
+        int rejected = 0;
+        for (SimulatedFurnace.Truth t : feed.furnace().truth()) {
+            String cause = t.excursion().kind().equals("o2") ? "furnace-o2" : "furnace-temperature";
+            List<SinterHistory.Record> touched = judged.stream()
+                    .filter(r -> r.y1Mm() > t.webFromMm() && r.y0Mm() < t.webToMm()).toList();
+            boolean isFlagged = !touched.isEmpty() && touched.stream().allMatch(r -> r.causes().contains(cause));
+            List<PlcSimulator.Fired> mine = fired.stream().filter(f -> f.inTime() && f.command().causes().contains(cause))
+                    .sorted(Comparator.comparingDouble(f -> f.command().y0Mm())).toList();
+            double reach = t.webFromMm();
+            for (PlcSimulator.Fired f : mine) {
+                if (f.command().y0Mm() <= reach) {
+                    reach = Math.max(reach, f.command().y1Mm());
+                }
+            }
+            boolean inTime = reach >= t.webToMm();
+            flagged += isFlagged ? 1 : 0;
+            rejected += inTime ? 1 : 0;
+            out.add(new DemoSummary.FurnaceExcursion(t.excursion().kind(), t.excursion().zone(), t.webFromMm(), t.webToMm(),
+                    isFlagged, inTime));
+        }
+        long compliant = judged.stream().filter(SinterHistory.Record::complies).count();
+        double maxT = judged.stream().mapToDouble(SinterHistory.Record::maxTempC).filter(Double::isFinite).max().orElse(Double.NaN);
+        return new DemoSummary.FurnaceSummary(feed.furnace().excursions().size(), flagged, rejected,
+                stage.compliance().readingsPlaced(), judged.size(), judged.size() - compliant,
+                stage.compliance().limits().maxTempC(), maxT, out);
+    }
+}
