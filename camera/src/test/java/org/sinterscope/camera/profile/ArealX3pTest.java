@@ -71,7 +71,7 @@ class ArealX3pTest {
         // total bytes allocated on this thread (garbage included), a safety bound far below what a
         // reader sized by claims would need: ~35 MB of XML text (parsed once) or 8 MB of binary data
         long file = Files.size(f);
-        System.getLogger("ArealX3pTest").log(System.Logger.Level.INFO, layout + ": " + file + " bytes, read in "
+        org.slf4j.LoggerFactory.getLogger(ArealX3pTest.class).info(layout + ": " + file + " bytes, read in "
                 + m.millis() + " ms, allocated " + (m.bytes() >> 20) + " MiB");
         assertThat(m.bytes()).isLessThan(layout == X3pWriter.Layout.XML ? 512L << 20 : 96L << 20);
         assertThat(m.millis()).isLessThan(30_000);

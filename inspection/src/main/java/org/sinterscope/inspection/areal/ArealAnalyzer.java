@@ -125,7 +125,11 @@ public final class ArealAnalyzer {
         }
         double[] g = ArealFieldParameters.gradient(z, ex, ey, dx * 1e3, dy * 1e3);
         if (g[2] == 0) {
-            notes.add("no point with 3 valid neighbours on each side in x and y: Sdq and Sdr not evaluated");
+            notes.add("no valid point at least 3 points inside the area with valid neighbours on both sides in x "
+                    + "and in y: Sdq and Sdr not evaluated");
+        } else if (g[3] > 0) {
+            notes.add(String.format(Locale.ROOT, "Sdq, Sdr: %d of %d points by the three-point difference "
+                    + "(a neighbour within 3 points missing)", (long) g[3], (long) g[2]));
         }
         double[] heights = new double[n];
         int k = 0;

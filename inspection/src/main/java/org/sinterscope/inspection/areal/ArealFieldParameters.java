@@ -11,9 +11,12 @@ import org.sinterscope.inspection.roughness.NeumaierSum;
  *   <li>Sa = mean |z|; Sq = √mean z²; Ssk = mean z³ / Sq³; Sku = mean z⁴ / Sq⁴;</li>
  *   <li>Sp = max z; Sv = −min z; Sz = Sp + Sv;</li>
  *   <li>Sdq = √mean (z_x² + z_y²); Sdr = 100 % · mean (√(1 + z_x² + z_y²) − 1), the developed area over
- *       the projected area minus one. The partial derivatives are the seven-point central differences
- *       (z₊₃ − 9z₊₂ + 45z₊₁ − 45z₋₁ + 9z₋₂ − z₋₃)/(60Δ) (as for the profile's Rdq), taken only where all
- *       six neighbours in both directions are valid; the means run over those points.</li>
+ *       the projected area minus one. At a valid point each partial derivative is the seven-point
+ *       central difference (z₊₃ − 9z₊₂ + 45z₊₁ − 45z₋₁ + 9z₋₂ − z₋₃)/(60Δ) (as for the profile's Rdq)
+ *       when all six neighbours in that direction are valid, else the three-point difference
+ *       (z₊₁ − z₋₁)/(2Δ) when both next neighbours are; a point with neither in x or in y is left
+ *       out, and so is a border of 3 points on every side. The means run over the points with both
+ *       derivatives (scattered missing points thus cost accuracy near them, not the parameter).</li>
  * </ul>
  * The material-ratio family (Smr(c), Smc(p), Sk, Spk, Svk, Smr1, Smr2: ISO 25178-2 defines them by
  * the ISO 13565-2 construction on the areal material ratio curve) is computed by
@@ -63,20 +66,36 @@ public final class ArealFieldParameters {
     }
 
     /**
-     * {Sdq (µm/µm), Sdr (%), number of points with a complete gradient stencil}; NaNs when there is
-     * no such point.
+     * {Sdq (µm/µm), Sdr (%), points with both derivatives, of which with a three-point difference in x
+     * or y}; NaNs when there is no such point.
      */
     public static double[] gradient(double[] z, int sizeX, int sizeY, double dxUm, double dyUm) {
         NeumaierSum g2 = new NeumaierSum();
         NeumaierSum dev = new NeumaierSum();
         int n = 0;
+        int coarse = 0;
         for (int iy = 3; iy < sizeY - 3; iy++) {
             for (int ix = 3; ix < sizeX - 3; ix++) {
                 int i = iy * sizeX + ix;
+                if (Double.isNaN(z[i])) {
+                    continue;
+                }
                 double gx = seven(z, i, 1, dxUm);
                 double gy = seven(z, i, sizeX, dyUm);
+                boolean three = false;
+                if (Double.isNaN(gx)) {
+                    gx = (z[i + 1] - z[i - 1]) / (2 * dxUm);
+                    three = true;
+                }
+                if (Double.isNaN(gy)) {
+                    gy = (z[i + sizeX] - z[i - sizeX]) / (2 * dyUm);
+                    three = true;
+                }
                 if (Double.isNaN(gx) || Double.isNaN(gy)) {
                     continue;
+                }
+                if (three) {
+                    coarse++;
                 }
                 double g = gx * gx + gy * gy;
                 g2.add(g);
@@ -85,9 +104,9 @@ public final class ArealFieldParameters {
             }
         }
         if (n == 0) {
-            return new double[] {Double.NaN, Double.NaN, 0};
+            return new double[] {Double.NaN, Double.NaN, 0, 0};
         }
-        return new double[] {Math.sqrt(g2.value() / n), 100 * dev.value() / n, n};
+        return new double[] {Math.sqrt(g2.value() / n), 100 * dev.value() / n, n, coarse};
     }
 
     /** Seven-point derivative at i along the given stride; NaN when a neighbour is missing. */

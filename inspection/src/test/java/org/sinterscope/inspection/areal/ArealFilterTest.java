@@ -103,6 +103,9 @@ class ArealFilterTest {
         org.slf4j.LoggerFactory.getLogger(ArealFilterTest.class).info("1000 x 1000, S 2.5 µm, L 0.25 mm: {} ms", ms);
         assertThat(r.invalidShare()).isCloseTo(1.0 / 7, offset(1e-3));
         assertThat(r.parameters().sqUm()).isBetween(0.05, 0.5);
+        // every 7th point missing leaves no complete 7-point stencil: the 3-point difference keeps Sdq
+        assertThat(r.parameters().sdq()).isPositive();
+        assertThat(r.notes()).anyMatch(t -> t.startsWith("Sdq, Sdr: ") && t.contains("three-point difference"));
         assertThat(ms).isLessThan(60_000);
     }
 }
