@@ -20,10 +20,12 @@ import org.sinterscope.simulator.plc.PlcSimulator;
 
 /**
  * The demo's sintering furnace: three zones 4–7 m past the camera (set points 450, 560, 580 °C, O₂
- * about 3 ppm, dew point −55 °C), read every 100 mm of web, with two injected excursions — zone z3 at
- * 640 °C while the encoder runs 9.0–9.4 m (above T_cryst − margin = 600 °C of the default recipe), and
- * an O₂ spike to 40 ppm while it runs 15.0–15.2 m. A furnace marker ({@code marker-f}) 9 m past the
- * camera acts on the furnace causes; the coating's marker does not reach web still in the furnace.
+ * about 3 ppm, dew point −55 °C), read every 100 mm of web, with two injected excursions while the
+ * roll of length L is still running — the last zone at 640 °C (above T_cryst − margin = 600 °C of the
+ * default recipe) for 0.4 m of encoder from {@code exit + 0.2 (L − exit)}, and an O₂ spike to 40 ppm
+ * for 0.2 m from {@code exit + 0.6 (L − exit)} (for L = 20 m: from 9.6 m and 14.8 m); a roll shorter
+ * than the furnace's exit + 2 m gets none. A furnace marker ({@code marker-f}) 9 m past the camera
+ * acts on the furnace causes; the coating's marker does not reach web still in the furnace.
  */
 final class DemoFurnace {
 
@@ -51,7 +53,7 @@ final class DemoFurnace {
 
     /** The furnace of the demo, or null when the recipe has no sintering section. */
     static DemoFurnace create(StationSettings settings, LineEncoder encoder, Recipe recipe, double lineSpeedMPerMin,
-                              long seed) {
+                              double rollLengthMm, long seed) {
         if (recipe.sinteringLimits().isEmpty()) {
             return null;
         }
@@ -61,10 +63,17 @@ final class DemoFurnace {
         for (int i = 0; i < layout.zones().size(); i++) {
             setPoints.add(i == 0 ? 450.0 : i == 1 ? 560.0 : 580.0);
         }
-        SimulatedFurnace sim = new SimulatedFurnace(layout, setPoints, 3, -55, 100, lineSpeedMPerMin, Instant.now(),
-                List.of(new SimulatedFurnace.Excursion("temperature", layout.zones().get(layout.zones().size() - 1).id(),
-                                9000, 9400, 640),
-                        new SimulatedFurnace.Excursion("o2", "all", 15000, 15200, 40)), seed);
+        double exit = layout.exitMm();
+        List<SimulatedFurnace.Excursion> inject = new ArrayList<>();
+        if (rollLengthMm >= exit + 2000) {
+            double e1 = exit + 0.2 * (rollLengthMm - exit);
+            double e2 = exit + 0.6 * (rollLengthMm - exit);
+            inject.add(new SimulatedFurnace.Excursion("temperature", layout.zones().get(layout.zones().size() - 1).id(),
+                    e1, e1 + 400, 640));
+            inject.add(new SimulatedFurnace.Excursion("o2", "all", e2, e2 + 200, 40));
+        }
+        SimulatedFurnace sim = new SimulatedFurnace(layout, setPoints, 3, -55, 100, lineSpeedMPerMin, Instant.now(), inject,
+                seed);
         return new DemoFurnace(stage, new FurnaceFeed(sim, encoder, 100));
     }
 

@@ -31,7 +31,10 @@ class DemoAccuracyTest {
                 "sinterscope.journal.dir", journal.toString(),
                 "sinterscope.foil.inbox", foil.resolve("inbox").toString(),
                 "sinterscope.foil.done-dir", foil.resolve("done").toString(),
-                "sinterscope.foil.quarantine-dir", foil.resolve("quarantine").toString()),
+                "sinterscope.foil.quarantine-dir", foil.resolve("quarantine").toString(),
+                "sinterscope.furnace.inbox", foil.resolve("furnace-inbox").toString(),
+                "sinterscope.furnace.done-dir", foil.resolve("furnace-done").toString(),
+                "sinterscope.furnace.quarantine-dir", foil.resolve("furnace-quarantine").toString()),
                 Duration.ofMinutes(10)));
     }
 
@@ -58,6 +61,11 @@ class DemoAccuracyTest {
         assertThat(s.foil().quarantined()).isZero();
         assertThat(s.foil().minRaUm()).isBetween(0.12, 0.18);
         assertThat(s.alarms()).isGreaterThanOrEqualTo(1);
+        // the furnace: a temperature excursion and an O2 spike, each flagged and its web rejected in time
+        assertThat(s.furnace().injected()).isEqualTo(2);
+        assertThat(s.furnace().flagged()).isEqualTo(2);
+        assertThat(s.furnace().rejectedInTime()).isEqualTo(2);
+        assertThat(s.furnace().maxSeenC()).isGreaterThan(s.furnace().maxAllowedC());
     }
 
     @Test
