@@ -23,6 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.opencv.core.Mat;
 import org.sinterscope.inspection.classify.ModelBundleException;
 import org.sinterscope.inspection.crack.CrackEvaluator;
@@ -108,12 +110,14 @@ public final class CrackSegmenterTrainer {
             int bestEpoch = 0;
             int stale = 0;
             int epoch = 0;
-            double lr = st.learningRate();
+            // one Adam state for the whole run; the step size decays by lrDecay per epoch, smoothly per step
+            sd.setTrainingConfig(TrainingConfig.builder()
+                    .updater(new Adam(new ExponentialSchedule(ScheduleType.ITERATION, st.learningRate(),
+                            Math.pow(st.lrDecay(), 1.0 / st.stepsPerEpoch()))))
+                    .dataSetFeatureMapping(SegmenterBundle.INPUT).dataSetLabelMapping(CrackSegNet.LABEL).build());
             while (epoch < st.epochs() && stale < st.patience()) {
                 epoch++;
                 long e0 = System.nanoTime();
-                sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(lr))
-                        .dataSetFeatureMapping(SegmenterBundle.INPUT).dataSetLabelMapping(CrackSegNet.LABEL).build());
                 double lossSum = 0;
                 int lossCount = 0;
                 for (int s = 0; s < st.stepsPerEpoch(); s++) {
@@ -130,6 +134,9 @@ public final class CrackSegmenterTrainer {
                                 .get(CrackSegNet.LOSS).getDouble(0);
                         lossCount++;
                     }
+                    if (s % 50 == 49) {
+                        LOG.info("epoch {}: step {} of {} ({} s)", epoch, s + 1, st.stepsPerEpoch(), fmt((System.nanoTime() - e0) / 1e9));
+                    }
                 }
                 double trainSecs = (System.nanoTime() - e0) / 1e9;
                 Map<String, INDArray> params = net.parameters(sd);
@@ -144,9 +151,9 @@ public final class CrackSegmenterTrainer {
                     stale++;
                 }
                 LOG.info("epoch {}: train loss {}, val ODS {} at {}, OIS {} (lr {}, {} s train, {} s total){}", epoch,
-                        fmt(lossSum / Math.max(1, lossCount)), fmt(v.ods()), fmt(v.odsThreshold()), fmt(v.ois()), lr, fmt(trainSecs),
+                        fmt(lossSum / Math.max(1, lossCount)), fmt(v.ods()), fmt(v.odsThreshold()), fmt(v.ois()),
+                        String.format(Locale.ROOT, "%.2e", st.learningRate() * Math.pow(st.lrDecay(), epoch - 1)), fmt(trainSecs),
                         fmt((System.nanoTime() - e0) / 1e9), improved ? " *" : "");
-                lr *= st.lrDecay();
             }
             double threshold = bestVal.odsThreshold();
             int bestLen = 0;
