@@ -44,6 +44,26 @@ final class CrackModelOptions {
         return threshold == null ? new LearnedCrackDetector(seg) : new LearnedCrackDetector(seg, threshold);
     }
 
+    /**
+     * The detector, or null after reporting why the bundle cannot be used: {@code {"error": ...}}
+     * on stdout with {@code --json}, else a line on stderr.
+     */
+    CrackSegmentation detectorOrReport(CrackDetectorOptions classicalOptions, picocli.CommandLine.Model.CommandSpec spec,
+                                       boolean json) {
+        try {
+            return detector(classicalOptions);
+        } catch (ModelBundleException e) {
+            if (json) {
+                Json.print(spec.commandLine().getOut(), java.util.Map.of("error", e.getMessage()));
+            } else {
+                spec.commandLine().getErr().println("sinterscope cracks: " + e.getMessage());
+            }
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
+            return null;
+        }
+    }
+
     /** A short description for logs and JSON. */
     String describe(CrackDetectorOptions classicalOptions) {
         return classical() ? "classical " + classicalOptions.config() : "learned " + file()

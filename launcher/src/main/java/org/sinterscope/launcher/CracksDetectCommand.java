@@ -66,7 +66,10 @@ public final class CracksDetectCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        CrackSegmentation d = model.detector(detector);
+        CrackSegmentation d = model.detectorOrReport(detector, spec, json);
+        if (d == null) {
+            return 1;
+        }
         WebGrid grid = new WebGrid(0, 0, PixelPitch.square(pixelUm));
         List<Map<String, Object>> rows = new ArrayList<>();
         PrintWriter pw = spec.commandLine().getOut();

@@ -91,7 +91,10 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
         }
         LOG.info("evaluating {} images from {} ({} part), detector {}", data.size(), images, part.name().toLowerCase(Locale.ROOT),
                 model.describe(detector));
-        CrackSegmentation seg = model.detector(detector);
+        CrackSegmentation seg = model.detectorOrReport(detector, spec, json);
+        if (seg == null) {
+            return 1;
+        }
         long t0 = System.nanoTime();
         CrackDatasetEvaluation.Report report = new CrackDatasetEvaluation(new CrackEvaluator(seg, tolerancePx)).run(data);
         double secs = (System.nanoTime() - t0) / 1e9;
