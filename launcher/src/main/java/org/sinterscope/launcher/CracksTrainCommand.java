@@ -34,7 +34,7 @@ public final class CracksTrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "data folder with images/ and masks/ (paired by file stem)")
     Path data;
 
-    @Option(names = "--out", required = true, description = "bundle file to write")
+    @Option(names = "--out", required = true, description = "bundle file to write (rewritten after every epoch that improved it)")
     Path out;
 
     @Option(names = "--seed", defaultValue = "" + DefaultCrackSegmenter.SEED, description = "the one seed (default ${DEFAULT-VALUE})")
@@ -72,8 +72,7 @@ public final class CracksTrainCommand implements Callable<Integer> {
         }
         CrackSegmenterTrainer.Result r;
         try (StdoutToStderr quiet = new StdoutToStderr()) {
-            r = new CrackSegmenterTrainer(st).train(ds);
-            SegmenterFiles.write(r.bundle(), out);
+            r = new CrackSegmenterTrainer(st).train(ds, best -> SegmenterFiles.write(best.bundle(), out));
         }
         report(spec, json, out, r);
         return 0;
@@ -126,8 +125,7 @@ public final class CracksTrainCommand implements Callable<Integer> {
             }
             CrackSegmenterTrainer.Result r;
             try (StdoutToStderr quiet = new StdoutToStderr()) {
-                r = DefaultCrackSegmenter.build(d);
-                SegmenterFiles.write(r.bundle(), out);
+                r = DefaultCrackSegmenter.build(d, best -> SegmenterFiles.write(best.bundle(), out));
             }
             report(spec, json, out, r);
             return 0;

@@ -45,14 +45,12 @@ import org.slf4j.LoggerFactory;
  * it the inference graph runs on the whole validation images and is scored by the pooled
  * tolerant F1 (2 px) over the threshold sweep (ODS). The epoch with the best validation ODS is
  * kept; training stops after {@code patience} epochs without improvement. The bundle's mask
- * threshold is that epoch's ODS threshold and its minimum component length the best of
- * {@link #MIN_LENGTHS} on the validation images: no image outside the given set is ever seen.
+ * threshold is that epoch's ODS threshold (minimum component length: the setting); no image
+ * outside the given set is ever seen.
  */
 public final class CrackSegmenterTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrackSegmenterTrainer.class);
-    /** Candidate minimum component lengths (bounding box), px. */
-    static final int[] MIN_LENGTHS = {0, 10, 20, 30};
     static final int TOLERANCE_PX = 2;
     /** The training loss is sampled (after the step) every this many steps, for the log. */
     private static final int LOSS_EVERY = 10;
@@ -63,6 +61,12 @@ public final class CrackSegmenterTrainer {
         this.settings = settings;
     }
 
+    /** Receives the best result so far. */
+    @FunctionalInterface
+    public interface Checkpoint {
+        void accept(Result bestSoFar) throws IOException;
+    }
+
     /** What a run produced. */
     public record Result(SegmenterBundle bundle, EvaluationSummary validation, int epochsRun, int bestEpoch,
                          double trainingSeconds) {
@@ -70,6 +74,15 @@ public final class CrackSegmenterTrainer {
 
     /** Trains on {@code data} (every item needs a mask); the validation images are carved from it. */
     public Result train(CrackDataset data) throws ModelBundleException, IOException {
+        return train(data, r -> { });
+    }
+
+    /**
+     * As {@link #train(CrackDataset)}; {@code checkpoint} receives the best bundle so far after
+     * every epoch that improved it (a run stopped after epoch k has thus delivered exactly what a
+     * k-epoch run returns: the step-size schedule does not depend on the number of epochs).
+     */
+    public Result train(CrackDataset data, Checkpoint checkpoint) throws ModelBundleException, IOException {
         SegmenterTrainingSettings st = settings;
         List<CrackDataset.Item> items = new ArrayList<>(data.items());
         for (CrackDataset.Item it : items) {
@@ -105,8 +118,13 @@ public final class CrackSegmenterTrainer {
             SplittableRandom rnd = new SplittableRandom(st.seed() ^ 0x5EED_C4ACL);
             int p = st.patchPx();
             int b = st.batchSize();
-            Map<String, INDArray> best = null;
+            EvaluationSummary bestSweep = null;
             EvaluationSummary bestVal = null;
+            SegmenterBundle bestBundle = null;
+            String hash = dataHash(items);
+            Map<String, Integer> samples = new LinkedHashMap<>();
+            samples.put("train", trainItems.size());
+            samples.put("val", val.size());
             int bestEpoch = 0;
             int stale = 0;
             int epoch = 0;
@@ -140,47 +158,37 @@ public final class CrackSegmenterTrainer {
                 }
                 double trainSecs = (System.nanoTime() - e0) / 1e9;
                 Map<String, INDArray> params = net.parameters(sd);
-                EvaluationSummary v = validate(net, params, 0.5, 0, val);
-                boolean improved = bestVal == null || v.ods() > bestVal.ods() + 1e-4;
+                EvaluationSummary sweep = validate(net, params, 0.5, st.minLengthPx(), val);
+                boolean improved = bestVal == null || sweep.ods() > bestSweep.ods() + 1e-4;
+                EvaluationSummary v = sweep;
                 if (improved) {
-                    best = params;
+                    // the mask at the ODS threshold, with the minimum length: the figures the bundle states
+                    v = validate(net, params, sweep.odsThreshold(), st.minLengthPx(), val);
+                    bestSweep = sweep;
                     bestVal = v;
                     bestEpoch = epoch;
                     stale = 0;
+                    double secs = Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
+                    Map<String, Double> figures = new LinkedHashMap<>();
+                    figures.put("valTolerantF1", v.tolerantF1());
+                    figures.put("valTolerantPrecision", v.tolerantPrecision());
+                    figures.put("valTolerantRecall", v.tolerantRecall());
+                    figures.put("valOds", v.ods());
+                    figures.put("valOis", v.ois());
+                    figures.put("bestEpoch", (double) bestEpoch);
+                    bestBundle = SegmenterBundle.of(metadata(net, sweep.odsThreshold(), st.minLengthPx(),
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), secs, hash, samples, figures),
+                            net.inferenceGraph(params));
+                    checkpoint.accept(new Result(bestBundle, v, epoch, bestEpoch, secs));
                 } else {
                     stale++;
                 }
                 LOG.info("epoch {}: train loss {}, val ODS {} at {}, OIS {} (lr {}, {} s train, {} s total){}", epoch,
-                        fmt(lossSum / Math.max(1, lossCount)), fmt(v.ods()), fmt(v.odsThreshold()), fmt(v.ois()),
+                        fmt(lossSum / Math.max(1, lossCount)), fmt(sweep.ods()), fmt(sweep.odsThreshold()), fmt(sweep.ois()),
                         String.format(Locale.ROOT, "%.2e", st.learningRate() * Math.pow(st.lrDecay(), epoch - 1)), fmt(trainSecs),
                         fmt((System.nanoTime() - e0) / 1e9), improved ? " *" : "");
             }
-            double threshold = bestVal.odsThreshold();
-            int bestLen = 0;
-            EvaluationSummary chosen = null;
-            for (int len : MIN_LENGTHS) {
-                EvaluationSummary v = validate(net, best, threshold, len, val);
-                LOG.info("threshold {}, min length {} px: val tolerant F1 {}", fmt(threshold), len, fmt(v.tolerantF1()));
-                if (chosen == null || v.tolerantF1() > chosen.tolerantF1() + 1e-4) {
-                    chosen = v;
-                    bestLen = len;
-                }
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Integer> samples = new LinkedHashMap<>();
-            samples.put("train", trainItems.size());
-            samples.put("val", val.size());
-            Map<String, Double> figures = new LinkedHashMap<>();
-            figures.put("valTolerantF1", chosen.tolerantF1());
-            figures.put("valTolerantPrecision", chosen.tolerantPrecision());
-            figures.put("valTolerantRecall", chosen.tolerantRecall());
-            figures.put("valOds", chosen.ods());
-            figures.put("valOis", chosen.ois());
-            figures.put("bestEpoch", (double) bestEpoch);
-            SegmenterMetadata md = metadata(net, threshold, bestLen, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    Math.round(seconds * 10) / 10.0, dataHash(items), samples, figures);
-            SegmenterBundle bundle = SegmenterBundle.of(md, net.inferenceGraph(best));
-            return new Result(bundle, chosen, epoch, bestEpoch, seconds);
+            return new Result(bestBundle, bestVal, epoch, bestEpoch, (System.nanoTime() - t0) / 1e9);
         } finally {
             sampler.release();
         }

@@ -32,9 +32,10 @@ public final class DefaultCrackSegmenter {
     }
 
     /** Trains the default bundle from the DeepCrack folder {@code data} (images/, masks/). */
-    public static CrackSegmenterTrainer.Result build(Path data) throws IOException, ModelBundleException {
+    public static CrackSegmenterTrainer.Result build(Path data, CrackSegmenterTrainer.Checkpoint checkpoint)
+            throws IOException, ModelBundleException {
         CrackDataset tune = CrackDataset.scan(data.resolve("images"), data.resolve("masks"))
                 .part(CrackDataset.Part.TUNE, SPLIT_SEED, HELD_OUT);
-        return new CrackSegmenterTrainer(SegmenterTrainingSettings.defaults(SEED)).train(tune);
+        return new CrackSegmenterTrainer(SegmenterTrainingSettings.defaults(SEED)).train(tune, checkpoint);
     }
 }

@@ -17,10 +17,11 @@ package org.sinterscope.models.crack;
  * @param c1              channels at 1/2
  * @param c2              channels at 1/4
  * @param posWeight       BCE weight of crack pixels
+ * @param minLengthPx     mask components with a shorter bounding box are dropped, px
  */
 public record SegmenterTrainingSettings(long seed, int valImages, int patchPx, int batchSize, int stepsPerEpoch, int epochs,
                                         int patience, double learningRate, double lrDecay, int c0, int c1, int c2,
-                                        double posWeight) {
+                                        double posWeight, int minLengthPx) {
 
     public SegmenterTrainingSettings {
         if (valImages < 1 || patchPx < 16 || patchPx > 512 || patchPx % 4 != 0 || batchSize < 1 || batchSize > 256
@@ -33,20 +34,23 @@ public record SegmenterTrainingSettings(long seed, int valImages, int patchPx, i
             throw new IllegalArgumentException("need learning rate in (0, 1) and decay in (0, 1], got " + learningRate + ", " + lrDecay);
         }
         new CrackSegNet(c0, c1, c2, posWeight); // validates the network's figures
+        if (minLengthPx < 0 || minLengthPx > 1000) {
+            throw new IllegalArgumentException("minimum length must be 0..1000 px, got " + minLengthPx);
+        }
     }
 
     /**
      * The shipped recipe: 20 validation images, 96 px patches in batches of 16, 150 steps per epoch,
      * up to 8 epochs (patience 3), Adam 2e-3 decaying ×0.8 per epoch, channels 12/24/48,
-     * crack pixels weighted ×2 in the cross-entropy.
+     * crack pixels weighted ×2 in the cross-entropy, mask components shorter than 20 px dropped.
      */
     public static SegmenterTrainingSettings defaults(long seed) {
-        return new SegmenterTrainingSettings(seed, 20, 96, 16, 150, 8, 3, 2e-3, 0.8, 12, 24, 48, 2.0);
+        return new SegmenterTrainingSettings(seed, 20, 96, 16, 150, 8, 3, 2e-3, 0.8, 12, 24, 48, 2.0, 20);
     }
 
     public SegmenterTrainingSettings withEpochs(int n, int steps) {
         return new SegmenterTrainingSettings(seed, valImages, patchPx, batchSize, steps, n, patience, learningRate, lrDecay,
-                c0, c1, c2, posWeight);
+                c0, c1, c2, posWeight, minLengthPx);
     }
 
     public CrackSegNet net() {
