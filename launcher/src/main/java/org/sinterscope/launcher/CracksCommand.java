@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code sinterscope cracks}: crack detection on image files and its evaluation on crack data sets. */
 @Command(name = "cracks", mixinStandardHelpOptions = true,
         description = "Crack detection in the sintered layer: detect on images, evaluate on a data set.",
-        subcommands = {CracksDetectCommand.class, CracksEvaluateCommand.class})
+        subcommands = {CracksDetectCommand.class, CracksEvaluateCommand.class, CracksTrainCommand.class,
+                CracksTrainCommand.BuildDefault.class})
 public final class CracksCommand implements Runnable {
 
     @Spec

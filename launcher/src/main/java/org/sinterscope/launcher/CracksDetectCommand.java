@@ -15,7 +15,7 @@ import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.sinterscope.camera.PixelPitch;
 import org.sinterscope.camera.WebGrid;
-import org.sinterscope.inspection.crack.CrackDetector;
+import org.sinterscope.inspection.crack.CrackSegmentation;
 import org.sinterscope.inspection.crack.CrackMeasurements;
 import org.sinterscope.inspection.crack.CrackResult;
 import org.sinterscope.models.crack.CrackImages;
@@ -55,15 +55,21 @@ public final class CracksDetectCommand implements Callable<Integer> {
     @Mixin
     CrackDetectorOptions detector;
 
+    @Mixin
+    CrackModelOptions model;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         if (!(pixelUm > 0) || !Double.isFinite(pixelUm)) {
             throw new ParameterException(spec.commandLine(), "--pixel-um must be > 0, got " + pixelUm);
         }
         if (out != null) {
             Files.createDirectories(out);
         }
-        CrackDetector d = new CrackDetector(detector.config());
+        CrackSegmentation d = model.detectorOrReport(detector, spec, json);
+        if (d == null) {
+            return 1;
+        }
         WebGrid grid = new WebGrid(0, 0, PixelPitch.square(pixelUm));
         List<Map<String, Object>> rows = new ArrayList<>();
         PrintWriter pw = spec.commandLine().getOut();
@@ -74,7 +80,7 @@ public final class CracksDetectCommand implements Callable<Integer> {
             Mat img = null;
             try {
                 img = CrackImages.readGrey(f);
-                try (CrackResult r = d.detect(img, grid)) {
+                try (CrackResult r = d.detect(img, grid, null)) {
                     if (out != null) {
                         String name = f.getFileName().toString();
                         int dot = name.lastIndexOf('.');
@@ -102,7 +108,7 @@ public final class CracksDetectCommand implements Callable<Integer> {
             rows.add(row);
         }
         if (json) {
-            Json.print(pw, Map.of("pixelUm", pixelUm, "images", rows));
+            Json.print(pw, Map.of("pixelUm", pixelUm, "detector", model.describe(detector), "images", rows));
         }
         pw.flush();
         return failed == 0 ? 0 : 1;

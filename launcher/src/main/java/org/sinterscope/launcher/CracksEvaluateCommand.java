@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.sinterscope.inspection.crack.CrackDetector;
+import org.sinterscope.inspection.crack.CrackSegmentation;
 import org.sinterscope.inspection.crack.CrackEvaluator;
 import org.sinterscope.inspection.crack.EvaluationSummary;
 import org.sinterscope.inspection.crack.SegmentationCounts;
@@ -69,8 +69,11 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
     @Mixin
     CrackDetectorOptions detector;
 
+    @Mixin
+    CrackModelOptions model;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         if (tolerancePx < 0 || tolerancePx > 50) {
             throw new ParameterException(spec.commandLine(), "--tolerance-px must be 0..50, got " + tolerancePx);
         }
@@ -87,11 +90,15 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "no images found in " + images);
         }
         LOG.info("evaluating {} images from {} ({} part), detector {}", data.size(), images, part.name().toLowerCase(Locale.ROOT),
-                detector.config());
+                model.describe(detector));
+        CrackSegmentation seg = model.detectorOrReport(detector, spec, json);
+        if (seg == null) {
+            return 1;
+        }
         long t0 = System.nanoTime();
-        CrackDatasetEvaluation.Report report =
-                new CrackDatasetEvaluation(new CrackEvaluator(new CrackDetector(detector.config()), tolerancePx)).run(data);
-        LOG.info("evaluated in {} s", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+        CrackDatasetEvaluation.Report report = new CrackDatasetEvaluation(new CrackEvaluator(seg, tolerancePx)).run(data);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        LOG.info("evaluated in {} s", String.format(Locale.ROOT, "%.1f", secs));
         for (CrackDatasetEvaluation.ImageOutcome o : report.outcomes()) {
             if (!o.ok()) {
                 LOG.warn("{}: {}", o.stem(), o.error());
@@ -106,7 +113,8 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("summary", s);
             doc.put("failed", failures(report));
-            doc.put("detector", detector.config());
+            doc.put("detector", model.classical() ? detector.config() : model.describe(detector));
+            doc.put("seconds", secs);
             Json.print(out, doc);
         } else {
             out.printf(Locale.ROOT, "images             %d (%d failed)%n", s.images(), report.failed());
@@ -119,6 +127,8 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "tolerantF1         %.4f%n", s.tolerantF1());
             out.printf(Locale.ROOT, "ods                %.4f   (score threshold %.2f)%n", s.ods(), s.odsThreshold());
             out.printf(Locale.ROOT, "ois                %.4f%n", s.ois());
+            out.printf(Locale.ROOT, "detector           %s%n", model.describe(detector));
+            out.printf(Locale.ROOT, "seconds            %.1f   (%.0f ms per image)%n", secs, 1000 * secs / Math.max(1, data.size()));
             out.flush();
         }
         return s.images() == 0 ? 1 : 0;

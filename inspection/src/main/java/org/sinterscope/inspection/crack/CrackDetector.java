@@ -33,7 +33,7 @@ import org.sinterscope.camera.WebGrid;
  * Everything after step 1 runs at the working resolution ({@code workScale}); the mask is
  * scaled back to the input size. Thread-safe: holds only its configuration.
  */
-public final class CrackDetector {
+public final class CrackDetector implements CrackSegmentation {
 
     /** Half-size of the skeleton window that gives the local crack direction, working pixels. */
     static final int DIRECTION_RADIUS_PX = 3;
@@ -84,6 +84,7 @@ public final class CrackDetector {
      * As {@link #detect(Mat, WebGrid)}; when {@code scoreOut} is not null the score map (as
      * {@link #scoreMap}) is written into it too, at no extra cost.
      */
+    @Override
     public CrackResult detect(Mat grey8u, WebGrid grid, Mat scoreOut) {
         check(grey8u);
         Objects.requireNonNull(grid, "grid");
@@ -121,40 +122,50 @@ public final class CrackDetector {
             Mat skel = m.mat();
             MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, cfg.minSeedExtentPx() / ws, cfg.maxFaintWidthPx() / ws, mask,
                     skel);
-            int[] xy = MaskOps.nonZeroPoints(skel);
-            float[] dt = new float[0];
-            float[] angle = new float[0];
-            if (xy.length > 0) {
-                Mat dist = m.mat();
-                Imgproc.distanceTransform(mask, dist, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
-                dt = MaskOps.gather(dist, xy);
-                int[] keep = SkeletonAnalysis.prune(xy, mask.cols(), mask.rows(), dt);
-                int[] xy2 = new int[keep.length * 2];
-                float[] dt2 = new float[keep.length];
-                for (int i = 0; i < keep.length; i++) {
-                    xy2[2 * i] = xy[2 * keep[i]];
-                    xy2[2 * i + 1] = xy[2 * keep[i] + 1];
-                    dt2[i] = dt[keep[i]];
-                }
-                xy = xy2;
-                dt = dt2;
-                angle = SkeletonAnalysis.directions(xy, mask.cols(), DIRECTION_RADIUS_PX);
-            }
-            SkeletonAnalysis.CrackResultParts p = SkeletonAnalysis.analyse(xy, mask.cols(), mask.rows(), dt, angle, ws, grid,
-                    cfg.minCrackLengthPx() * Math.min(grid.pitch().xMmPerPx(), grid.pitch().yMmPerPx()));
-            double areaMm2 = grid.areaMm2((double) grey8u.cols() * grey8u.rows());
-            CrackMeasurements cm = new CrackMeasurements(p.totalLengthMm(), areaMm2, p.totalLengthMm() / areaMm2,
-                    p.meanWidthUm(), p.maxWidthUm(), p.longestMm(), p.count(), p.branchPoints(), p.histogramMm());
-            if (ws > 1) {
-                Imgproc.resize(mask, fullMask, grey8u.size(), 0, 0, Imgproc.INTER_NEAREST);
-            } else {
-                mask.copyTo(fullMask);
-            }
-            return new CrackResult(cm, p.defects(), fullMask);
+            return measure(mask, skel, ws, grid, grey8u.size(), cfg.minCrackLengthPx(), fullMask, m);
         } catch (RuntimeException e) {
             fullMask.release();
             throw e;
         }
+    }
+
+    /**
+     * Skeleton pruning, crack measurements and defects of a mask at working resolution
+     * ({@code CV_8UC1}, 0/255, 1/{@code ws} of {@code fullSize}) and its skeleton; the mask is
+     * scaled back to {@code fullSize} into {@code fullMask}, which the returned result owns.
+     */
+    static CrackResult measure(Mat mask, Mat skel, int ws, WebGrid grid, Size fullSize, double minCrackLengthPx, Mat fullMask,
+                               Mats m) {
+        int[] xy = MaskOps.nonZeroPoints(skel);
+        float[] dt = new float[0];
+        float[] angle = new float[0];
+        if (xy.length > 0) {
+            Mat dist = m.mat();
+            Imgproc.distanceTransform(mask, dist, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
+            dt = MaskOps.gather(dist, xy);
+            int[] keep = SkeletonAnalysis.prune(xy, mask.cols(), mask.rows(), dt);
+            int[] xy2 = new int[keep.length * 2];
+            float[] dt2 = new float[keep.length];
+            for (int i = 0; i < keep.length; i++) {
+                xy2[2 * i] = xy[2 * keep[i]];
+                xy2[2 * i + 1] = xy[2 * keep[i] + 1];
+                dt2[i] = dt[keep[i]];
+            }
+            xy = xy2;
+            dt = dt2;
+            angle = SkeletonAnalysis.directions(xy, mask.cols(), DIRECTION_RADIUS_PX);
+        }
+        SkeletonAnalysis.CrackResultParts p = SkeletonAnalysis.analyse(xy, mask.cols(), mask.rows(), dt, angle, ws, grid,
+                minCrackLengthPx * Math.min(grid.pitch().xMmPerPx(), grid.pitch().yMmPerPx()));
+        double areaMm2 = grid.areaMm2((double) fullSize.width * fullSize.height);
+        CrackMeasurements cm = new CrackMeasurements(p.totalLengthMm(), areaMm2, p.totalLengthMm() / areaMm2,
+                p.meanWidthUm(), p.maxWidthUm(), p.longestMm(), p.count(), p.branchPoints(), p.histogramMm());
+        if (ws > 1) {
+            Imgproc.resize(mask, fullMask, fullSize, 0, 0, Imgproc.INTER_NEAREST);
+        } else {
+            mask.copyTo(fullMask);
+        }
+        return new CrackResult(cm, p.defects(), fullMask);
     }
 
     /**

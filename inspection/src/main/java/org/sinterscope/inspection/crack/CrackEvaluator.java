@@ -24,10 +24,10 @@ public final class CrackEvaluator {
     /** Score thresholds of the sweep: 0.02, 0.04, … 0.98. */
     public static final double[] THRESHOLDS = thresholds();
 
-    private final CrackDetector detector;
+    private final CrackSegmentation detector;
     private final int tolerancePx;
 
-    public CrackEvaluator(CrackDetector detector, int tolerancePx) {
+    public CrackEvaluator(CrackSegmentation detector, int tolerancePx) {
         this.detector = Objects.requireNonNull(detector, "detector");
         if (tolerancePx < 0 || tolerancePx > 50) {
             throw new IllegalArgumentException("tolerance must be 0..50 px, got " + tolerancePx);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.sinterscope.inspection.crack.CrackDetector;
 import org.sinterscope.inspection.crack.CrackDetectorConfig;
 import org.sinterscope.inspection.crack.CrackEvaluator;
+import org.sinterscope.inspection.crack.CrackSegmenter;
+import org.sinterscope.inspection.crack.LearnedCrackDetector;
 import org.sinterscope.inspection.crack.EvaluationSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ class DeepCrackHeldOutTest {
     private static final Logger LOG = LoggerFactory.getLogger(DeepCrackHeldOutTest.class);
     static final long SPLIT_SEED = 4;
     static final int HELD_OUT = 100;
+    /** Floor of the default segmenter's held-out tolerant F1 (see docs/cracks.md). */
+    static final double LEARNED_FLOOR = 0.80;
 
     /** {@code shared/data/deepcrack-train} next to the project or any folder above it. */
     static Path deepCrack() {
@@ -48,5 +52,22 @@ class DeepCrackHeldOutTest {
         LOG.info("held-out deepcrack: {}", s);
         assertThat(r.failed()).isZero();
         assertThat(s.tolerantF1()).as("tolerant F1 (2 px) on the held-out part").isGreaterThanOrEqualTo(0.75);
+    }
+
+    /** The shipped learned segmenter ({@code models/bundles/default-crack-segmenter.zip}) on the same held-out part. */
+    @Test
+    void held_out_deepcrack_photos_with_the_default_segmenter_reach_the_learned_floor() throws Exception {
+        Path d = deepCrack();
+        assumeTrue(d != null, "shared/data/deepcrack-train not found above " + Path.of("").toAbsolutePath());
+        Path bundle = Path.of("bundles/default-crack-segmenter.zip");
+        assertThat(bundle).as("the shipped default bundle").exists();
+        CrackDataset held = CrackDataset.scan(d.resolve("images"), d.resolve("masks"))
+                .part(CrackDataset.Part.HELDOUT, SPLIT_SEED, HELD_OUT);
+        LearnedCrackDetector det = new LearnedCrackDetector(new CrackSegmenter(SegmenterFiles.read(bundle)));
+        CrackDatasetEvaluation.Report r = new CrackDatasetEvaluation(new CrackEvaluator(det, 2)).run(held);
+        EvaluationSummary s = r.summary();
+        LOG.info("held-out deepcrack, default segmenter: {}", s);
+        assertThat(r.failed()).isZero();
+        assertThat(s.tolerantF1()).as("tolerant F1 (2 px) on the held-out part").isGreaterThanOrEqualTo(LEARNED_FLOOR);
     }
 }

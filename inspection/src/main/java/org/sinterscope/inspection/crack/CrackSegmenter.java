@@ -1,0 +1,105 @@
+package org.sinterscope.inspection.crack;
+
+import java.util.Map;
+import java.util.Objects;
+
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.sinterscope.camera.Mats;
+import org.sinterscope.camera.OpenCvNative;
+
+/**
+ * Crack probability of every pixel of a grey image from a {@link SegmenterBundle}.
+ *
+ * <p>The image is normalised once ({@link SegmenterInput}, statistics of the whole image), padded
+ * by reflection to a multiple of the graph's input multiple, and run as one piece when it has at
+ * most {@value #MAX_WHOLE_PX} pixels, else in tiles of {@value #TILE_PX} px with a
+ * {@value #MARGIN_PX} px overlap on each side (more than the network's receptive radius of ~18 px,
+ * so tiles stitch without seams). Thread-safe: each call takes the one graph instance in turn.
+ */
+public final class CrackSegmenter {
+
+    static final int MAX_WHOLE_PX = 1 << 20;
+    static final int TILE_PX = 512;
+    static final int MARGIN_PX = 32;
+
+    private final SegmenterBundle bundle;
+    private final SameDiff graph;
+    private final int multiple;
+
+    public CrackSegmenter(SegmenterBundle bundle) {
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.graph = bundle.newGraph();
+        this.multiple = bundle.metadata().inputMultiplePx();
+        OpenCvNative.load();
+    }
+
+    public SegmenterBundle bundle() {
+        return bundle;
+    }
+
+    /** The crack probability map of {@code grey8u} ({@code CV_8UC1}): {@code CV_32FC1} of its size; caller releases. */
+    public Mat probability(Mat grey8u) {
+        SegmenterInput.Stats st = SegmenterInput.stats(grey8u);
+        Mat out = new Mat(grey8u.size(), CvType.CV_32FC1);
+        try (Mats m = new Mats()) {
+            Mat norm = m.mat();
+            SegmenterInput.normalise(grey8u, st, norm);
+            int w = grey8u.cols();
+            int h = grey8u.rows();
+            if ((long) w * h <= MAX_WHOLE_PX) {
+                runPadded(norm, new Rect(0, 0, w, h), new Rect(0, 0, w, h), out, m);
+                return out;
+            }
+            for (int y = 0; y < h; y += TILE_PX) {
+                for (int x = 0; x < w; x += TILE_PX) {
+                    Rect core = new Rect(x, y, Math.min(TILE_PX, w - x), Math.min(TILE_PX, h - y));
+                    int x0 = Math.max(0, x - MARGIN_PX);
+                    int y0 = Math.max(0, y - MARGIN_PX);
+                    int x1 = Math.min(w, core.x + core.width + MARGIN_PX);
+                    int y1 = Math.min(h, core.y + core.height + MARGIN_PX);
+                    runPadded(norm, new Rect(x0, y0, x1 - x0, y1 - y0), core, out, m);
+                }
+            }
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+    }
+
+    /** Runs the graph on {@code norm(region)} padded to the multiple; writes its {@code core} part into {@code out}. */
+    private void runPadded(Mat norm, Rect region, Rect core, Mat out, Mats m) {
+        Mat sub = m.add(norm.submat(region));
+        int pw = (multiple - region.width % multiple) % multiple;
+        int ph = (multiple - region.height % multiple) % multiple;
+        Mat in = sub;
+        if (pw > 0 || ph > 0) {
+            in = m.mat();
+            Core.copyMakeBorder(sub, in, 0, ph, 0, pw, Core.BORDER_REFLECT_101);
+        }
+        Mat cont = in.isContinuous() ? in : m.add(in.clone());
+        float[] px = new float[cont.rows() * cont.cols()];
+        cont.get(0, 0, px);
+        float[] prob;
+        synchronized (graph) {
+            try (INDArray x = Nd4j.create(px, new long[] {1, 1, cont.rows(), cont.cols()}, 'c')) {
+                INDArray p = graph.output(Map.of(SegmenterBundle.INPUT, x), SegmenterBundle.OUTPUT).get(SegmenterBundle.OUTPUT);
+                prob = p.data().asFloat();
+                p.close();
+            }
+        }
+        Mat pm = m.mat();
+        pm.create(cont.rows(), cont.cols(), CvType.CV_32FC1);
+        pm.put(0, 0, prob);
+        Rect inTile = new Rect(core.x - region.x, core.y - region.y, core.width, core.height);
+        Mat src = m.add(pm.submat(inTile));
+        Mat dst = m.add(out.submat(core));
+        src.copyTo(dst);
+    }
+}

@@ -1,0 +1,70 @@
+package org.sinterscope.inspection.crack;
+
+import java.util.Objects;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.sinterscope.camera.Mats;
+import org.sinterscope.camera.WebGrid;
+
+/**
+ * Cracks from a learned segmenter ({@link CrackSegmenter}): the score map is the network's crack
+ * probability {@code p}; the mask is {@code p ≥ threshold} (the bundle's, chosen on validation
+ * images), without 8-connected components whose bounding box is shorter than the bundle's
+ * {@code minLengthPx}; skeleton and measurements as in {@link CrackDetector}.
+ *
+ * <p>Thread-safe (the segmenter serialises its graph calls).
+ */
+public final class LearnedCrackDetector implements CrackSegmentation {
+
+    /** Skeleton components shorter than this are not counted as cracks, px (as {@link CrackDetectorConfig#standard()}). */
+    static final double MIN_CRACK_LENGTH_PX = 20;
+
+    private final CrackSegmenter segmenter;
+    private final double threshold;
+    private final int minLengthPx;
+
+    public LearnedCrackDetector(CrackSegmenter segmenter) {
+        this(segmenter, segmenter.bundle().metadata().threshold());
+    }
+
+    /** With a mask threshold other than the bundle's (for experiments), in (0, 1). */
+    public LearnedCrackDetector(CrackSegmenter segmenter, double threshold) {
+        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("mask threshold must be in (0, 1), got " + threshold);
+        }
+        this.threshold = threshold;
+        this.minLengthPx = segmenter.bundle().metadata().minLengthPx();
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    @Override
+    public CrackResult detect(Mat grey8u, WebGrid grid, Mat scoreOut) {
+        Objects.requireNonNull(grid, "grid");
+        if (grey8u == null || grey8u.empty() || grey8u.type() != CvType.CV_8UC1) {
+            throw new IllegalArgumentException("crack detection needs a non-empty 8-bit grey image (CV_8UC1)");
+        }
+        Mat fullMask = new Mat();
+        try (Mats m = new Mats()) {
+            Mat p = m.add(segmenter.probability(grey8u));
+            if (scoreOut != null) {
+                p.copyTo(scoreOut);
+            }
+            Mat on = m.mat();
+            Core.compare(p, new Scalar(threshold), on, Core.CMP_GE);
+            Mat mask = m.mat();
+            Mat skel = m.mat();
+            MaskOps.hysteresis(on, on, minLengthPx, 0, 0, mask, skel);
+            return CrackDetector.measure(mask, skel, 1, grid, grey8u.size(), MIN_CRACK_LENGTH_PX, fullMask, m);
+        } catch (RuntimeException e) {
+            fullMask.release();
+            throw e;
+        }
+    }
+}

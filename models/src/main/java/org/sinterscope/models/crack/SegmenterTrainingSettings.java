@@ -1,0 +1,59 @@
+package org.sinterscope.models.crack;
+
+/**
+ * Hyperparameters of one crack-segmenter training run. One seed drives the train/validation
+ * split of the given images, the initialisation, the patch sampling and the augmentation.
+ *
+ * @param seed            the one seed
+ * @param valImages       images of the given set held back for validation (early stopping, threshold)
+ * @param patchPx         side of a training patch, px (multiple of 4)
+ * @param batchSize       patches per Adam step
+ * @param stepsPerEpoch   Adam steps between two validations
+ * @param epochs          most epochs
+ * @param patience        stop after this many epochs without a better validation ODS
+ * @param learningRate    Adam step size; multiplied by {@code lrDecay} after every epoch
+ * @param lrDecay         per-epoch factor of the learning rate (0, 1]
+ * @param c0              channels at full resolution ({@link CrackSegNet})
+ * @param c1              channels at 1/2
+ * @param c2              channels at 1/4
+ * @param posWeight       BCE weight of crack pixels
+ * @param minLengthPx     mask components with a shorter bounding box are dropped, px
+ */
+public record SegmenterTrainingSettings(long seed, int valImages, int patchPx, int batchSize, int stepsPerEpoch, int epochs,
+                                        int patience, double learningRate, double lrDecay, int c0, int c1, int c2,
+                                        double posWeight, int minLengthPx) {
+
+    public SegmenterTrainingSettings {
+        if (valImages < 1 || patchPx < 16 || patchPx > 512 || patchPx % 4 != 0 || batchSize < 1 || batchSize > 256
+                || stepsPerEpoch < 1 || epochs < 1 || epochs > 1000 || patience < 1) {
+            throw new IllegalArgumentException("need valImages >= 1, patch 16..512 (multiple of 4), batch 1..256, steps >= 1, "
+                    + "epochs 1..1000, patience >= 1; got valImages=" + valImages + ", patch=" + patchPx + ", batch=" + batchSize
+                    + ", steps=" + stepsPerEpoch + ", epochs=" + epochs + ", patience=" + patience);
+        }
+        if (!(learningRate > 0 && learningRate < 1) || !(lrDecay > 0 && lrDecay <= 1)) {
+            throw new IllegalArgumentException("need learning rate in (0, 1) and decay in (0, 1], got " + learningRate + ", " + lrDecay);
+        }
+        new CrackSegNet(c0, c1, c2, posWeight); // validates the network's figures
+        if (minLengthPx < 0 || minLengthPx > 1000) {
+            throw new IllegalArgumentException("minimum length must be 0..1000 px, got " + minLengthPx);
+        }
+    }
+
+    /**
+     * The shipped recipe: 20 validation images, 96 px patches in batches of 16, 150 steps per epoch,
+     * up to 8 epochs (patience 3), Adam 2e-3 decaying ×0.8 per epoch, channels 12/24/48,
+     * crack pixels weighted ×2 in the cross-entropy, mask components shorter than 20 px dropped.
+     */
+    public static SegmenterTrainingSettings defaults(long seed) {
+        return new SegmenterTrainingSettings(seed, 20, 96, 16, 150, 8, 3, 2e-3, 0.8, 12, 24, 48, 2.0, 20);
+    }
+
+    public SegmenterTrainingSettings withEpochs(int n, int steps) {
+        return new SegmenterTrainingSettings(seed, valImages, patchPx, batchSize, steps, n, patience, learningRate, lrDecay,
+                c0, c1, c2, posWeight, minLengthPx);
+    }
+
+    public CrackSegNet net() {
+        return new CrackSegNet(c0, c1, c2, posWeight);
+    }
+}
