@@ -92,6 +92,6 @@ final class ApiClient {
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {
-        return Ctx.JSON.readTree(r.body());
+        return Requests.JSON.readTree(r.body());
     }
 }

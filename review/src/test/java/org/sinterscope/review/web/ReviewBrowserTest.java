@@ -163,7 +163,7 @@ class ReviewBrowserTest {
         waiting().until(ExpectedConditions.attributeToBe(By.cssSelector(".charts"), "data-ready", "true"));
         assertThat(Integer.parseInt(driver.findElement(By.id("foil-ra")).getAttribute("data-out"))).isPositive();
         assertThat(Integer.parseInt(driver.findElement(By.id("coating-cv")).getAttribute("data-points"))).isEqualTo(
-                (int) fx.demo.frames());
+                WebFixture.SEGMENTS);
         assertThat(driver.findElements(By.cssSelector("#coating-cv canvas"))).isNotEmpty();
         screenshot("trends.png");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
