@@ -3,9 +3,8 @@ package org.sinterscope.review.web;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,7 +24,10 @@ final class ClientConnectionLimit implements Connection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionLimit.class);
 
     private final int max;
-    private final Map<InetAddress, Set<SocketAddress>> open = new ConcurrentHashMap<>();
+    /** Per client address: its open sockets (remote address and port) and how many Jetty connections each has. */
+    private final Map<InetAddress, Map<InetSocketAddress, Integer>> open = new ConcurrentHashMap<>();
+    /** The remote address of each counted connection, kept because a closed socket no longer tells it. */
+    private final Map<Connection, InetSocketAddress> counted = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
 
     ClientConnectionLimit(int max) {
@@ -42,14 +44,15 @@ final class ClientConnectionLimit implements Connection.Listener {
             return;
         }
         boolean[] over = new boolean[1];
-        open.compute(inet.getAddress(), (a, set) -> {
-            Set<SocketAddress> s = set == null ? new HashSet<>() : set;
-            if (!s.contains(remote) && s.size() >= max) {
+        open.compute(inet.getAddress(), (a, sockets) -> {
+            Map<InetSocketAddress, Integer> m = sockets == null ? new HashMap<>() : sockets;
+            if (!m.containsKey(inet) && m.size() >= max) {
                 over[0] = true;
             } else {
-                s.add(remote);
+                m.merge(inet, 1, Integer::sum);
+                counted.put(connection, inet);
             }
-            return s;
+            return m.isEmpty() ? null : m;
         });
         if (over[0]) {
             long n = refused.incrementAndGet();
@@ -63,13 +66,19 @@ final class ClientConnectionLimit implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        SocketAddress remote = connection.getEndPoint().getRemoteSocketAddress();
-        if (remote instanceof InetSocketAddress inet) {
-            open.computeIfPresent(inet.getAddress(), (a, s) -> {
-                s.remove(remote);
-                return s.isEmpty() ? null : s;
+        InetSocketAddress inet = counted.remove(connection);
+        if (inet != null) {
+            open.computeIfPresent(inet.getAddress(), (a, m) -> {
+                m.computeIfPresent(inet, (k, n) -> n <= 1 ? null : n - 1);
+                return m.isEmpty() ? null : m;
             });
         }
+    }
+
+    /** Sockets open now from {@code address}. */
+    int open(InetAddress address) {
+        Map<InetSocketAddress, Integer> m = open.get(address);
+        return m == null ? 0 : m.size();
     }
 
     /** Connections refused since start. */

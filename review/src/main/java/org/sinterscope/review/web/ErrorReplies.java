@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import org.eclipse.jetty.io.EofException;
@@ -68,6 +70,32 @@ final class ErrorReplies {
             }
         }
         return false;
+    }
+
+    /**
+     * Wraps every endpoint: a handler that fails because its client went away (while it wrote
+     * the response) is counted and logged at DEBUG, and the request ends there.
+     */
+    Handler wrap(Endpoint endpoint) {
+        Handler h = endpoint.handler;
+        return ctx -> {
+            try {
+                h.handle(ctx);
+            } catch (Exception e) {
+                if (!clientGone(e)) {
+                    throw e;
+                }
+                clientAborts.incrementAndGet();
+                LOG.debug("client went away during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            }
+        };
+    }
+
+    /** Javalin's request logger: each request at DEBUG. */
+    void logged(Context ctx, Float ms) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} -> {} in {} ms from {}", ctx.method(), ctx.path(), ctx.statusCode(), ms, ctx.ip());
+        }
     }
 
     long failures() {

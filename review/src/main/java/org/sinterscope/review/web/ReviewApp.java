@@ -22,7 +22,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -57,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * /api/openapi.json                                    open
  * </pre>
  *
- * Server limits ({@link WebSettings}): a bounded worker pool with a bounded queue, an idle
+ * Server limits ({@link WebSettings}): a bounded worker pool, an idle
  * timeout on every connection, a cap on open connections in all and per client address; a
  * slow client holds a connection (not a thread) until its idle timeout.
  */
@@ -107,6 +106,8 @@ public final class ReviewApp implements AutoCloseable {
         ServerConnector[] made = new ServerConnector[1];
         Javalin javalin = Javalin.create(cfg -> {
             configureServer(cfg, settings, sessions, perClient, made);
+            cfg.router.handlerWrapper(errors::wrap);
+            cfg.requestLogger.http(errors::logged);
             new Guard(sessions).install(cfg.routes);
             errors.install(cfg.routes);
             new AuthApi(store.users(), sessions, passwords, throttle, audit).routes(cfg.routes);
@@ -132,8 +133,9 @@ public final class ReviewApp implements AutoCloseable {
         cfg.jsonMapper(new JavalinJackson(Requests.JSON, false));
         cfg.http.maxRequestSize = Requests.MAX_BODY;
         cfg.http.prefer405over404 = true;
-        QueuedThreadPool pool = new QueuedThreadPool(settings.maxThreads(), Math.min(4, settings.maxThreads()), 60_000,
-                new BlockingArrayQueue<>(64, 64, 4 * settings.maxThreads()));
+        // bounded threads; the task queue is Jetty's unbounded default (Jetty warns against a bounded one), and
+        // what can queue is bounded by the connection limits instead
+        QueuedThreadPool pool = new QueuedThreadPool(settings.maxThreads(), Math.min(4, settings.maxThreads()));
         pool.setName("review-http");
         pool.setDaemon(true);
         cfg.jetty.threadPool = pool;
@@ -221,6 +223,11 @@ public final class ReviewApp implements AutoCloseable {
     /** Responses cut short because the client went away (logged at DEBUG only). */
     public long clientAborts() {
         return errors.clientAborts();
+    }
+
+    /** Sockets open now from {@code address}, as the per-client limit counts them. */
+    public int openConnections(java.net.InetAddress address) {
+        return perClient.open(address);
     }
 
     /** Connections closed at once because their client address had too many open. */
