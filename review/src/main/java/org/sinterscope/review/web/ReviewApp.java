@@ -207,6 +207,12 @@ public final class ReviewApp implements AutoCloseable {
                 + port() + "/";
     }
 
+    /** The declared routes as {@code "METHOD /path"} (Javalin's router), extensions' included. */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+    }
+
     public Sessions sessions() {
         return sessions;
     }

@@ -198,12 +198,4 @@ class ReviewApiHttpTest {
         assertThat(ApiClient.json(admin.get("/api/admin/users")).toString()).contains("new-op").doesNotContain("pbkdf2");
         assertThat(admin.send("PUT", "/api/admin/settings", "{\"retentionDays\":-1}").statusCode()).isEqualTo(400);
     }
-
-    @Test
-    void the_openapi_document_describes_the_api() throws Exception {
-        JsonNode doc = ApiClient.json(new ApiClient(fx).get("/api/openapi.json"));
-        assertThat(doc.get("openapi").asText()).startsWith("3.");
-        assertThat(doc.get("paths").has("/api/defects/{id}/label")).isTrue();
-        assertThat(doc.get("paths").has("/api/export/labelled.zip")).isTrue();
-    }
 }

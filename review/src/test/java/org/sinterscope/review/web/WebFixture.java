@@ -38,7 +38,10 @@ final class WebFixture {
 
     private WebFixture() throws Exception {
         dir = Files.createTempDirectory(Path.of("target"), "webfixture").toAbsolutePath();
-        store = DefectStore.open(StoreSettings.embedded(dir));
+        StoreSettings e = StoreSettings.embedded(dir);
+        // retention 0: the fixture's roll is dated 2026-03-01 and must not be purged during the run
+        store = DefectStore.open(new StoreSettings(e.jdbcUrl(), e.user(), e.password(), e.imageDir(), e.queueCapacity(),
+                e.batchSize(), 0, e.modelVersion()));
         store.openRoll(StoreFixtures.roll(roll, "foil-A19", Instant.parse("2026-03-01T07:59:00Z")));
         defects = StoreFixtures.fill(store, SEGMENTS, 11);
         StoreFixtures.foil(store, 5);
