@@ -175,6 +175,31 @@ class ReviewBrowserTest {
     }
 
     @Test
+    void after_sign_in_the_browser_stays_on_this_origin_whatever_next_says() throws Exception {
+        // query strings as an attacker would link them; URLSearchParams decodes them once
+        for (String q : List.of("/%5Cevil.example/", "%2F%5Cevil.example/", "/%255Cevil.example/", "//evil.example/",
+                "https://evil.example/", "/%252F%252Fevil.example/", "/\\evil.example/")) {
+            driver.manage().deleteAllCookies();
+            driver.get(fx.url("/login.html?next=" + q));
+            driver.findElement(By.id("user")).sendKeys(WebFixture.OPERATOR);
+            driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+            driver.findElement(By.id("signin")).click();
+            waiting().until(d -> !d.getCurrentUrl().contains("/login.html"));
+            assertThat(java.net.URI.create(driver.getCurrentUrl()).getHost()).as(q).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void an_admin_sees_the_audit_log() throws Exception {
+        signIn(WebFixture.ADMIN);
+        driver.get(fx.url("/admin.html"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit tbody tr")));
+        assertThat(driver.findElement(By.id("audit")).getText()).contains("login").contains(WebFixture.ADMIN)
+                .contains("127.0.0.1");
+        screenshot("admin-audit.png");
+    }
+
+    @Test
     void an_operator_sees_the_gallery_but_cannot_relabel() throws Exception {
         signIn(WebFixture.OPERATOR);
         driver.get(fx.url("/gallery.html?roll=" + fx.roll));
