@@ -25,8 +25,31 @@
     }
   }
 
+  function rows(selector, list, cells) {
+    const body = document.querySelector(selector + ' tbody');
+    body.innerHTML = '';
+    for (const item of list) {
+      const tr = S.el('tr');
+      for (const c of cells(item)) tr.appendChild(S.el('td', '', c));
+      body.appendChild(tr);
+    }
+  }
+
+  async function audit() {
+    const action = document.getElementById('auditaction').value;
+    const list = await S.api('GET', '/api/admin/audit?limit=200' + (action ? '&action=' + encodeURIComponent(action) : ''));
+    rows('#audit', list, e => [new Date(e.at).toLocaleString(), e.actor, e.action, e.client, e.detail]);
+    const locks = await S.api('GET', '/api/admin/lockouts');
+    rows('#lockouts', locks, l => [l.key, new Date(l.until).toLocaleString(), String(l.count)]);
+  }
+
   try {
     await S.start('admin.html');
+    await audit();
+    document.getElementById('auditfilter').addEventListener('submit', ev => {
+      ev.preventDefault();
+      audit().catch(S.showError);
+    });
     await users();
     const s = await S.api('GET', '/api/admin/settings');
     document.getElementById('retention').value = s.retentionDays;

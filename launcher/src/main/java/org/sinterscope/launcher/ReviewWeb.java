@@ -1,12 +1,13 @@
 package org.sinterscope.launcher;
 
 import java.io.PrintWriter;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.review.store.DefectStore;
 import org.sinterscope.review.web.ReviewApp;
+import org.sinterscope.review.web.WebSettings;
 import org.sinterscope.review.web.auth.Passwords;
 
 /** Serves the review app over a store until the process is interrupted (Ctrl-C). */
@@ -27,16 +28,11 @@ final class ReviewWeb {
     /** The same; with {@code json} not null, also prints where and how to sign in as one JSON document there. */
     static void serveUntilInterrupted(DefectStore store, StationSettings settings, Integer port, PrintWriter info,
                                       String roll, PrintWriter json) throws Exception {
-        int p = port != null ? port : Integer.parseInt(settings.asMap().getOrDefault("sinterscope.web.port", "8080"));
-        if (p < 0 || p > 65535) {
-            throw new IllegalArgumentException("review app port must be 0-65535, got " + p);
-        }
-        Duration idle = Duration.ofMinutes(Long.parseLong(settings.asMap().getOrDefault("sinterscope.web.session-minutes", "30")));
-        String host = settings.asMap().getOrDefault("sinterscope.web.host", "127.0.0.1");
+        WebSettings web = WebSettings.from(settings, port);
         Passwords passwords = new Passwords();
         String password = passwords.randomPassword();
         boolean created = ReviewApp.ensureAdmin(store, passwords, "admin", password);
-        ReviewApp app = ReviewApp.start(store, host, p, idle, passwords);
+        ReviewApp app = ReviewApp.start(store, web, passwords, List.of());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "review-app-close"));
         info.println();
         info.println("Review app: " + app.url() + (roll == null ? "" : "map.html?roll=" + roll));

@@ -36,6 +36,7 @@ public final class DefectStore implements StationStore, AutoCloseable {
     private final StoreWriter writer;
     private final StoreQueries queries;
     private final UserStore users;
+    private final AuditLog audit;
     private final Retention retention;
     private final ScheduledExecutorService housekeeping;
     private volatile Consumer<String> alarmSink = msg -> LOG.warn("store alarm: {}", msg);
@@ -48,6 +49,7 @@ public final class DefectStore implements StationStore, AutoCloseable {
                 msg -> alarmSink.accept(msg));
         this.queries = new StoreQueries(db);
         this.users = new UserStore(db);
+        this.audit = new AuditLog(db);
         this.retention = new Retention(db, users, s.retentionDays());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "store-retention");
@@ -150,6 +152,11 @@ public final class DefectStore implements StationStore, AutoCloseable {
         return users;
     }
 
+    /** The review app's audit log. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     public Retention retention() {
         return retention;
     }
@@ -170,5 +177,6 @@ public final class DefectStore implements StationStore, AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         writer.close();
+        db.close();
     }
 }

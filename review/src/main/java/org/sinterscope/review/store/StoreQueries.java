@@ -1,8 +1,6 @@
 package org.sinterscope.review.store;
 
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +12,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
 import org.sinterscope.camera.DefectClass;
 
 /** The store's reads for the review app, and the one review write: relabelling. */
@@ -111,40 +111,25 @@ public final class StoreQueries {
      * it and when. Empty when there is no such defect.
      */
     public Optional<Views.Defect> relabel(long id, DefectClass label, String user, Instant at) {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            String previous;
-            try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(label, defect_class) FROM defect WHERE id = ?")) {
-                p.setLong(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    previous = rs.getString(1);
+        boolean found;
+        try {
+            found = db.jdbi().inTransaction(h -> {
+                Optional<String> previous = h.createQuery("SELECT COALESCE(label, defect_class) FROM defect WHERE id = ?")
+                        .bind(0, id).mapTo(String.class).findOne();
+                if (previous.isEmpty()) {
+                    return false;
                 }
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE defect SET label = ?, labelled_by = ?, labelled_at = ? WHERE id = ?")) {
-                p.setString(1, label.label());
-                p.setString(2, user);
-                p.setObject(3, SqlWrites.ts(at));
-                p.setLong(4, id);
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO label_event (defect_id, previous, label, by_user, at) VALUES (?, ?, ?, ?, ?)")) {
-                p.setLong(1, id);
-                p.setString(2, previous);
-                p.setString(3, label.label());
-                p.setString(4, user);
-                p.setObject(5, SqlWrites.ts(at));
-                p.executeUpdate();
-            }
-            c.commit();
-        } catch (SQLException e) {
+                h.createUpdate("UPDATE defect SET label = ?, labelled_by = ?, labelled_at = ? WHERE id = ?")
+                        .bind(0, label.label()).bind(1, user).bind(2, SqlWrites.ts(at)).bind(3, id).execute();
+                h.createUpdate("INSERT INTO label_event (defect_id, previous, label, by_user, at) VALUES (?, ?, ?, ?, ?)")
+                        .bind(0, id).bind(1, previous.get()).bind(2, label.label()).bind(3, user).bind(4, SqlWrites.ts(at))
+                        .execute();
+                return true;
+            });
+        } catch (JdbiException e) {
             throw new StoreException("relabel of defect " + id + " failed: " + e.getMessage(), e);
         }
-        return defect(id);
+        return found ? defect(id) : Optional.empty();
     }
 
     public List<Views.LabelEvent> history(long defectId) {
@@ -160,20 +145,17 @@ public final class StoreQueries {
                 rs.getString(4)));
     }
 
-    /** Runs a read; {@code args} are bound in order. */
+    /** Runs a read through JDBI on a pooled connection; {@code args} are bound in order. */
     <T> List<T> query(String sql, List<?> args, Row<T> row) {
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                p.setObject(i + 1, args.get(i));
-            }
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.map(rs));
+        try {
+            return db.jdbi().withHandle(h -> {
+                Query q = h.createQuery(sql);
+                for (int i = 0; i < args.size(); i++) {
+                    q.bind(i, args.get(i));
                 }
-            }
-            return out;
-        } catch (SQLException e) {
+                return q.map((rs, ctx) -> row.map(rs)).list();
+            });
+        } catch (JdbiException e) {
             throw new StoreException("store query failed: " + e.getMessage(), e);
         }
     }

@@ -1,15 +1,16 @@
 package org.sinterscope.review.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+
 /**
- * Review-app accounts and settings as stored. Holds password hashes only; hashing and checking
- * is the caller's ({@code web.auth.Passwords}).
+ * Review-app accounts and settings as stored (JDBI over the store's pool). Holds password
+ * hashes only; hashing and checking is the caller's ({@code web.auth.Passwords}).
  */
 public final class UserStore {
 
@@ -17,24 +18,23 @@ public final class UserStore {
     public record User(String name, String role, String passwordHash, Instant createdAt, boolean disabled) {
     }
 
-    private final Database db;
-    private final StoreQueries q;
+    private static final String COLUMNS = "SELECT name, role, pw_hash, created_at, disabled FROM app_user";
+    private static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getString("name"), rs.getString("role"),
+            rs.getString("pw_hash"), StoreQueries.instant(rs, 4), rs.getBoolean("disabled"));
+
+    private final Jdbi jdbi;
 
     UserStore(Database db) {
-        this.db = db;
-        this.q = new StoreQueries(db);
+        this.jdbi = db.jdbi();
     }
 
     public Optional<User> find(String name) {
-        return q.query("SELECT name, role, pw_hash, created_at, disabled FROM app_user WHERE name = ?", List.of(name),
-                rs -> new User(rs.getString(1), rs.getString(2), rs.getString(3), StoreQueries.instant(rs, 4),
-                        rs.getBoolean(5))).stream().findFirst();
+        return read(() -> jdbi.withHandle(h -> h.createQuery(COLUMNS + " WHERE name = :name").bind("name", name)
+                .map(USER).findOne()));
     }
 
     public List<User> all() {
-        return q.query("SELECT name, role, pw_hash, created_at, disabled FROM app_user ORDER BY name", List.of(),
-                rs -> new User(rs.getString(1), rs.getString(2), rs.getString(3), StoreQueries.instant(rs, 4),
-                        rs.getBoolean(5)));
+        return read(() -> jdbi.withHandle(h -> h.createQuery(COLUMNS + " ORDER BY name").map(USER).list()));
     }
 
     /** Creates an account; false when the name is taken. */
@@ -60,8 +60,8 @@ public final class UserStore {
     }
 
     public Optional<String> setting(String name) {
-        return q.query("SELECT setting_value FROM app_setting WHERE name = ?", List.of(name), rs -> rs.getString(1))
-                .stream().findFirst();
+        return read(() -> jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM app_setting WHERE name = ?")
+                .bind(0, name).mapTo(String.class).findOne()));
     }
 
     public void putSetting(String name, String value) {
@@ -70,13 +70,24 @@ public final class UserStore {
         }
     }
 
+    private <T> T read(java.util.function.Supplier<T> q) {
+        try {
+            return q.get();
+        } catch (JdbiException e) {
+            throw new StoreException("account read failed: " + e.getMessage(), e);
+        }
+    }
+
     private int update(String sql, Object... args) {
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
-            }
-            return p.executeUpdate();
-        } catch (SQLException e) {
+        try {
+            return jdbi.withHandle(h -> {
+                var u = h.createUpdate(sql);
+                for (int i = 0; i < args.length; i++) {
+                    u.bind(i, args[i]);
+                }
+                return u.execute();
+            });
+        } catch (JdbiException e) {
             throw new StoreException("account update failed: " + e.getMessage(), e);
         }
     }

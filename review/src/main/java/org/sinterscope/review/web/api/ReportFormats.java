@@ -1,6 +1,8 @@
 package org.sinterscope.review.web.api;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +15,8 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.sinterscope.review.store.Views;
 
 /** A roll report as CSV (summary, then one row per defect) and as a one-page PDF (OpenPDF). */
@@ -21,35 +25,41 @@ final class ReportFormats {
     private ReportFormats() {
     }
 
+    /** The report as CSV (commons-csv, RFC 4180 quoting, LF line ends): summary as {@code # key,value} comment lines first, then the defects. */
     static String csv(Views.Report r, List<Views.Defect> defects) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# roll,").append(cell(r.roll().id())).append('\n');
-        sb.append("# product,").append(cell(r.roll().product())).append('\n');
-        sb.append("# lot,").append(cell(r.roll().lot())).append('\n');
-        sb.append(String.format(Locale.ROOT, "# length_m,%.3f%n# rejected_m,%.3f%n# yield_percent,%.2f%n",
-                r.lengthMeters(), r.rejectedMeters(), r.yieldPercent()));
-        r.byClass().forEach((c, n) -> sb.append("# count_").append(c).append(',').append(n).append('\n'));
-        sb.append("id,class,line_class,confidence,x0_mm,y0_mm,x1_mm,y1_mm,rejecting,detector,model_version,found_at,"
-                + "labelled_by,labelled_at\n");
-        for (Views.Defect d : defects) {
-            sb.append(String.format(Locale.ROOT, "%d,%s,%s,%.3f,%.2f,%.2f,%.2f,%.2f,%s,%s,%s,%s,%s,%s%n", d.id(),
-                    d.effectiveClass(), d.defectClass(), d.confidence(), d.x0Mm(), d.y0Mm(), d.x1Mm(), d.y1Mm(),
-                    d.rejecting(), cell(d.detector()), cell(d.modelVersion()), d.foundAt(),
-                    d.labelledBy() == null ? "" : cell(d.labelledBy()), d.labelledAt() == null ? "" : d.labelledAt()));
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").setCommentMarker('#').get();
+        try (CSVPrinter p = new CSVPrinter(sb, format)) {
+            p.printComment("roll," + format.format(cell(r.roll().id())));
+            p.printComment("product," + format.format(cell(r.roll().product())));
+            p.printComment("lot," + format.format(cell(r.roll().lot())));
+            p.printComment(String.format(Locale.ROOT, "length_m,%.3f", r.lengthMeters()));
+            p.printComment(String.format(Locale.ROOT, "rejected_m,%.3f", r.rejectedMeters()));
+            p.printComment(String.format(Locale.ROOT, "yield_percent,%.2f", r.yieldPercent()));
+            for (Map.Entry<String, Long> e : r.byClass().entrySet()) {
+                p.printComment("count_" + e.getKey() + "," + e.getValue());
+            }
+            p.printRecord("id", "class", "line_class", "confidence", "x0_mm", "y0_mm", "x1_mm", "y1_mm", "rejecting",
+                    "detector", "model_version", "found_at", "labelled_by", "labelled_at");
+            for (Views.Defect d : defects) {
+                p.printRecord(d.id(), d.effectiveClass(), d.defectClass(), String.format(Locale.ROOT, "%.3f", d.confidence()),
+                        mm(d.x0Mm()), mm(d.y0Mm()), mm(d.x1Mm()), mm(d.y1Mm()), d.rejecting(), cell(d.detector()),
+                        cell(d.modelVersion()), d.foundAt(), d.labelledBy() == null ? "" : cell(d.labelledBy()),
+                        d.labelledAt() == null ? "" : d.labelledAt());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("CSV report of roll " + r.roll().id() + " failed: " + e.getMessage(), e);
         }
         return sb.toString();
     }
 
-    /** A CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ is defused. */
+    private static String mm(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** A text cell with a leading = + - @ defused (a spreadsheet would run it as a formula); quoting is the printer's. */
     static String cell(String s) {
-        String v = s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     static byte[] pdf(Views.Report r) {

@@ -1,11 +1,13 @@
 package org.sinterscope.review.web.api;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import org.sinterscope.review.store.Analytics;
 import org.sinterscope.review.store.DefectStore;
 import org.sinterscope.review.store.StoreQueries;
-import org.sinterscope.review.web.Ctx;
 import org.sinterscope.review.web.HttpError;
-import org.sinterscope.review.web.Router;
+import org.sinterscope.review.web.Requests;
+import org.sinterscope.review.web.Routes;
 import org.sinterscope.review.web.auth.Role;
 
 /** Rolls, the roll map, control charts and the store's write status (any signed-in user). */
@@ -21,23 +23,23 @@ public final class RollApi {
         this.analytics = new Analytics(q);
     }
 
-    public void routes(Router r) {
-        r.add("GET", "/api/rolls", Role.OPERATOR, ctx -> ctx.json(200, q.rolls()));
-        r.add("GET", "/api/rolls/{roll}", Role.OPERATOR, ctx -> ctx.json(200, q.roll(ctx.path("roll"))
-                .orElseThrow(() -> noRoll(ctx))));
-        r.add("GET", "/api/rolls/{roll}/map", Role.OPERATOR, ctx -> ctx.json(200, q.map(ctx.path("roll"))
-                .orElseThrow(() -> noRoll(ctx))));
-        r.add("GET", "/api/spc/coating-cv", Role.OPERATOR, ctx -> ctx.json(200,
-                analytics.coatingCv(requiredRoll(ctx), reference(ctx))));
-        r.add("GET", "/api/spc/crack-density", Role.OPERATOR, ctx -> ctx.json(200,
-                analytics.crackDensity(requiredRoll(ctx), reference(ctx))));
-        r.add("GET", "/api/spc/foil-ra", Role.OPERATOR, ctx -> ctx.json(200,
-                analytics.foilRa(ctx.query("lot"), reference(ctx))));
-        r.add("GET", "/api/store/status", Role.OPERATOR, ctx -> ctx.json(200, store.status()));
+    public void routes(RoutesConfig r) {
+        Routes.get(r, "/api/rolls", ctx -> ctx.json(q.rolls()), Role.OPERATOR);
+        Routes.get(r, "/api/rolls/{roll}", ctx -> ctx.json(q.roll(ctx.pathParam("roll"))
+                .orElseThrow(() -> noRoll(ctx))), Role.OPERATOR);
+        Routes.get(r, "/api/rolls/{roll}/map", ctx -> ctx.json(q.map(ctx.pathParam("roll"))
+                .orElseThrow(() -> noRoll(ctx))), Role.OPERATOR);
+        Routes.get(r, "/api/spc/coating-cv", ctx -> ctx.json(
+                analytics.coatingCv(requiredRoll(ctx), reference(ctx))), Role.OPERATOR);
+        Routes.get(r, "/api/spc/crack-density", ctx -> ctx.json(
+                analytics.crackDensity(requiredRoll(ctx), reference(ctx))), Role.OPERATOR);
+        Routes.get(r, "/api/spc/foil-ra", ctx -> ctx.json(
+                analytics.foilRa(Requests.query(ctx, "lot"), reference(ctx))), Role.OPERATOR);
+        Routes.get(r, "/api/store/status", ctx -> ctx.json(store.status()), Role.OPERATOR);
     }
 
-    private String requiredRoll(Ctx ctx) {
-        String roll = ctx.query("roll");
+    private String requiredRoll(Context ctx) {
+        String roll = Requests.query(ctx, "roll");
         if (roll == null) {
             throw HttpError.badRequest("query parameter 'roll' is required");
         }
@@ -45,11 +47,11 @@ public final class RollApi {
         return roll;
     }
 
-    private static int reference(Ctx ctx) {
-        return ctx.queryInt("reference", 20, 2, 100_000);
+    private static int reference(Context ctx) {
+        return Requests.queryInt(ctx, "reference", 20, 2, 100_000);
     }
 
-    static HttpError noRoll(Ctx ctx) {
-        return HttpError.notFound("no such roll: '" + ctx.path("roll") + "'");
+    static HttpError noRoll(Context ctx) {
+        return HttpError.notFound("no such roll: '" + ctx.pathParam("roll") + "'");
     }
 }

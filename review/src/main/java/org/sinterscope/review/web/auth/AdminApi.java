@@ -5,13 +5,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import org.sinterscope.review.store.DefectStore;
 import org.sinterscope.review.store.UserStore;
-import org.sinterscope.review.web.Ctx;
+import org.sinterscope.review.web.Audit;
 import org.sinterscope.review.web.HttpError;
-import org.sinterscope.review.web.Router;
+import org.sinterscope.review.web.Requests;
+import org.sinterscope.review.web.Routes;
 
-/** Users and settings (admin only). */
+/** Users, settings, the audit log and the sign-in lockouts in force (admin only). */
 public final class AdminApi {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{2,64}");
@@ -19,74 +22,95 @@ public final class AdminApi {
     private final DefectStore store;
     private final Sessions sessions;
     private final Passwords passwords;
+    private final LoginThrottle throttle;
+    private final Audit audit;
 
-    public AdminApi(DefectStore store, Sessions sessions, Passwords passwords) {
+    public AdminApi(DefectStore store, Sessions sessions, Passwords passwords, LoginThrottle throttle, Audit audit) {
         this.store = store;
         this.sessions = sessions;
         this.passwords = passwords;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
-    public void routes(Router r) {
-        r.add("GET", "/api/admin/users", Role.ADMIN, this::list);
-        r.add("POST", "/api/admin/users", Role.ADMIN, this::create);
-        r.add("PUT", "/api/admin/users/{name}", Role.ADMIN, this::update);
-        r.add("GET", "/api/admin/settings", Role.ADMIN, this::settings);
-        r.add("PUT", "/api/admin/settings", Role.ADMIN, this::putSettings);
+    public void routes(RoutesConfig r) {
+        Routes.get(r, "/api/admin/users", this::list, Role.ADMIN);
+        r.post("/api/admin/users", this::create, Role.ADMIN);
+        r.put("/api/admin/users/{name}", this::update, Role.ADMIN);
+        Routes.get(r, "/api/admin/settings", this::settings, Role.ADMIN);
+        r.put("/api/admin/settings", this::putSettings, Role.ADMIN);
+        Routes.get(r, "/api/admin/audit", this::auditLog, Role.ADMIN);
+        Routes.get(r, "/api/admin/lockouts", ctx -> ctx.json(throttle.active()), Role.ADMIN);
     }
 
-    private void list(Ctx ctx) throws Exception {
+    private void auditLog(Context ctx) {
+        String action = Requests.query(ctx, "action");
+        if (action != null && !action.matches("[a-z-]{1,32}")) {
+            throw HttpError.badRequest("query parameter 'action' must be 1-32 of a-z and -, got '" + action + "'");
+        }
+        ctx.json(audit.log().recent(action, Requests.queryInt(ctx, "limit", 200, 1, 5000)));
+    }
+
+    private void list(Context ctx) {
         List<Map<String, Object>> out = store.users().all().stream().map(u -> Map.<String, Object>of("name", u.name(),
                 "role", u.role(), "createdAt", u.createdAt(), "disabled", u.disabled())).toList();
-        ctx.json(200, out);
+        ctx.json(out);
     }
 
-    private void create(Ctx ctx) throws Exception {
-        JsonNode b = ctx.jsonBody();
-        String name = Ctx.text(b, "name", 64);
+    private void create(Context ctx) {
+        JsonNode b = Requests.jsonBody(ctx);
+        String name = Requests.text(b, "name", 64);
         if (!NAME.matcher(name).matches()) {
             throw HttpError.badRequest("user name must be 2-64 of a-z 0-9 . _ -, got '" + name + "'");
         }
-        Role role = role(Ctx.text(b, "role", 16));
-        String pw = password(Ctx.text(b, "password", 200));
+        Role role = role(Requests.text(b, "role", 16));
+        String pw = password(Requests.text(b, "password", 200));
         if (!store.users().create(name, role.label(), passwords.hash(pw.toCharArray()))) {
             throw new HttpError(409, "user '" + name + "' exists already");
         }
-        ctx.json(201, Map.of("name", name, "role", role.label()));
+        audit.record(ctx, Requests.session(ctx).user(), "user-created", name + " as " + role.label());
+        ctx.status(201).json(Map.of("name", name, "role", role.label()));
     }
 
-    private void update(Ctx ctx) throws Exception {
-        String name = ctx.path("name");
+    private void update(Context ctx) {
+        String name = ctx.pathParam("name");
         UserStore users = store.users();
         if (users.find(name).isEmpty()) {
             throw HttpError.notFound("no such user: '" + name + "'");
         }
-        JsonNode b = ctx.jsonBody();
+        JsonNode b = Requests.jsonBody(ctx);
+        StringBuilder what = new StringBuilder();
         if (b.has("role")) {
-            users.setRole(name, role(Ctx.text(b, "role", 16)).label());
+            String role = role(Requests.text(b, "role", 16)).label();
+            users.setRole(name, role);
+            what.append(" role ").append(role);
         }
         if (b.has("password")) {
-            users.setPasswordHash(name, passwords.hash(password(Ctx.text(b, "password", 200)).toCharArray()));
+            users.setPasswordHash(name, passwords.hash(password(Requests.text(b, "password", 200)).toCharArray()));
+            what.append(" password");
         }
         if (b.has("disabled")) {
             if (!b.get("disabled").isBoolean()) {
                 throw HttpError.badRequest("field 'disabled' must be true or false");
             }
-            if (name.equals(ctx.session().user()) && b.get("disabled").asBoolean()) {
+            if (name.equals(Requests.session(ctx).user()) && b.get("disabled").asBoolean()) {
                 throw HttpError.badRequest("an admin cannot disable their own account");
             }
             users.setDisabled(name, b.get("disabled").asBoolean());
+            what.append(" disabled ").append(b.get("disabled").asBoolean());
         }
         sessions.endAll(name);
+        audit.record(ctx, Requests.session(ctx).user(), "user-changed", name + ":" + what);
         UserStore.User u = users.find(name).orElseThrow();
-        ctx.json(200, Map.of("name", u.name(), "role", u.role(), "disabled", u.disabled()));
+        ctx.json(Map.of("name", u.name(), "role", u.role(), "disabled", u.disabled()));
     }
 
-    private void settings(Ctx ctx) throws Exception {
-        ctx.json(200, Map.of("retentionDays", store.retention().days(), "sessionIdleMinutes", sessions.idle().toMinutes()));
+    private void settings(Context ctx) {
+        ctx.json(Map.of("retentionDays", store.retention().days(), "sessionIdleMinutes", sessions.idle().toMinutes()));
     }
 
-    private void putSettings(Ctx ctx) throws Exception {
-        JsonNode b = ctx.jsonBody();
+    private void putSettings(Context ctx) {
+        JsonNode b = Requests.jsonBody(ctx);
         JsonNode d = b.get("retentionDays");
         if (d == null || !d.canConvertToInt() || !d.isIntegralNumber()) {
             throw HttpError.badRequest("field 'retentionDays' is required and must be a whole number of days");
@@ -96,6 +120,7 @@ public final class AdminApi {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
+        audit.record(ctx, Requests.session(ctx).user(), "setting-changed", "retentionDays " + d.asInt());
         settings(ctx);
     }
 

@@ -2,8 +2,10 @@ package org.sinterscope.review.web.auth;
 
 import java.util.Locale;
 
-/** What a user may do; each role includes the ones before it. */
-public enum Role {
+import io.javalin.security.RouteRole;
+
+/** What a user may do; each role includes the ones before it. A Javalin route role. */
+public enum Role implements RouteRole {
     /** Views roll maps, gallery, trends and reports. */
     OPERATOR,
     /** Also reviews: confirms and relabels defects, downloads the labelled export. */

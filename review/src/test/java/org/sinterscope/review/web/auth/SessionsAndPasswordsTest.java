@@ -5,51 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 class SessionsAndPasswordsTest {
 
-    /** A clock the test moves by hand. */
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-03-01T08:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void a_session_expires_after_its_idle_time_and_activity_keeps_it_alive() {
         MovingClock clock = new MovingClock();
         Sessions s = new Sessions(Duration.ofMinutes(30), clock);
-        Session a = s.create("anna", Role.QUALITY);
-        clock.now = clock.now.plus(Duration.ofMinutes(20));
-        assertThat(s.find(a.token())).isPresent();
-        clock.now = clock.now.plus(Duration.ofMinutes(20));
-        assertThat(s.find(a.token())).as("touched 20 min ago").isPresent();
-        clock.now = clock.now.plus(Duration.ofMinutes(31));
-        assertThat(s.find(a.token())).isEmpty();
+        Session a = s.mint("anna", Role.QUALITY);
+        Instant t0 = clock.now;
+        assertThat(s.live(a, t0, t0.plus(Duration.ofMinutes(20)))).isTrue();
+        assertThat(s.live(a, t0.plus(Duration.ofMinutes(20)), t0.plus(Duration.ofMinutes(40)))).as("touched 20 min ago")
+                .isTrue();
+        assertThat(s.live(a, t0.plus(Duration.ofMinutes(20)), t0.plus(Duration.ofMinutes(51)))).isFalse();
+        assertThat(s.live(a, t0.plus(Duration.ofHours(12)), t0.plus(Duration.ofHours(12).plusMinutes(1))))
+                .as("12 h after sign-in even when active").isFalse();
     }
 
     @Test
-    void tokens_are_random_and_csrf_checks_compare_exactly() {
+    void a_role_change_ends_the_users_sessions_and_only_theirs() {
         Sessions s = new Sessions(Duration.ofMinutes(30), Clock.systemUTC());
-        Session a = s.create("anna", Role.QUALITY);
-        Session b = s.create("anna", Role.QUALITY);
-        assertThat(a.token()).isNotEqualTo(b.token()).hasSizeGreaterThanOrEqualTo(43);
+        Session anna = s.mint("anna", Role.QUALITY);
+        Session ben = s.mint("ben", Role.OPERATOR);
+        Instant now = Instant.now();
+        s.endAll("anna");
+        assertThat(s.live(anna, now, now)).isFalse();
+        assertThat(s.live(ben, now, now)).isTrue();
+        assertThat(s.live(s.mint("anna", Role.OPERATOR), now, now)).as("a new sign-in after the change").isTrue();
+    }
+
+    @Test
+    void csrf_tokens_are_random_and_checks_compare_exactly() {
+        Sessions s = new Sessions(Duration.ofMinutes(30), Clock.systemUTC());
+        Session a = s.mint("anna", Role.QUALITY);
+        Session b = s.mint("anna", Role.QUALITY);
+        assertThat(a.csrf()).isNotEqualTo(b.csrf()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(Sessions.csrfMatches(a, a.csrf())).isTrue();
         assertThat(Sessions.csrfMatches(a, b.csrf())).isFalse();
         assertThat(Sessions.csrfMatches(a, null)).isFalse();

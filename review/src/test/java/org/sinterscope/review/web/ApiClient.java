@@ -16,17 +16,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** A signed-in (or anonymous) client of the review API over real HTTP. */
 final class ApiClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final WebFixture fx;
+    /** One client (one connection pool) for all tests, so tests do not pile up kept-alive connections. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HTTP;
+    private final String base;
+    private final int port;
     String cookie;
     String csrf;
 
     ApiClient(WebFixture fx) {
-        this.fx = fx;
+        this(fx.app);
+    }
+
+    /** A client of another app instance (plain HTTP on 127.0.0.1). */
+    ApiClient(ReviewApp app) {
+        this.base = "http://127.0.0.1:" + app.port();
+        this.port = app.port();
     }
 
     static ApiClient signedIn(WebFixture fx, String user) throws Exception {
-        ApiClient c = new ApiClient(fx);
+        return signedIn(new ApiClient(fx), user);
+    }
+
+    static ApiClient signedIn(ApiClient c, String user) throws Exception {
         HttpResponse<String> r = c.send("POST", "/api/login", "{\"user\":\"" + user + "\",\"password\":\""
                 + WebFixture.PASSWORD + "\"}");
         if (r.statusCode() != 200) {
@@ -69,7 +81,7 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder builder(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fx.url(path))).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -78,10 +90,10 @@ final class ApiClient {
 
     /** Sends {@code GET <rawPath>} byte for byte (no client-side normalisation); returns status line and body. */
     String raw(String rawPath) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", fx.app.port())) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + fx.app.port() + "\r\n"
+            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                     + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -92,6 +104,6 @@ final class ApiClient {
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {
-        return Ctx.JSON.readTree(r.body());
+        return Requests.JSON.readTree(r.body());
     }
 }

@@ -163,7 +163,7 @@ class ReviewBrowserTest {
         waiting().until(ExpectedConditions.attributeToBe(By.cssSelector(".charts"), "data-ready", "true"));
         assertThat(Integer.parseInt(driver.findElement(By.id("foil-ra")).getAttribute("data-out"))).isPositive();
         assertThat(Integer.parseInt(driver.findElement(By.id("coating-cv")).getAttribute("data-points"))).isEqualTo(
-                (int) fx.demo.frames());
+                WebFixture.SEGMENTS);
         assertThat(driver.findElements(By.cssSelector("#coating-cv canvas"))).isNotEmpty();
         screenshot("trends.png");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
@@ -172,6 +172,31 @@ class ReviewBrowserTest {
         waiting().until(ExpectedConditions.attributeToBe(By.id("summary"), "data-ready", "true"));
         assertThat(driver.findElement(By.id("summary")).getText()).contains("Yield");
         screenshot("report.png");
+    }
+
+    @Test
+    void after_sign_in_the_browser_stays_on_this_origin_whatever_next_says() throws Exception {
+        // query strings as an attacker would link them; URLSearchParams decodes them once
+        for (String q : List.of("/%5Cevil.example/", "%2F%5Cevil.example/", "/%255Cevil.example/", "//evil.example/",
+                "https://evil.example/", "/%252F%252Fevil.example/", "/\\evil.example/")) {
+            driver.manage().deleteAllCookies();
+            driver.get(fx.url("/login.html?next=" + q));
+            driver.findElement(By.id("user")).sendKeys(WebFixture.OPERATOR);
+            driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+            driver.findElement(By.id("signin")).click();
+            waiting().until(d -> !d.getCurrentUrl().contains("/login.html"));
+            assertThat(java.net.URI.create(driver.getCurrentUrl()).getHost()).as(q).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void an_admin_sees_the_audit_log() throws Exception {
+        signIn(WebFixture.ADMIN);
+        driver.get(fx.url("/admin.html"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit tbody tr")));
+        assertThat(driver.findElement(By.id("audit")).getText()).contains("login").contains(WebFixture.ADMIN)
+                .contains("127.0.0.1");
+        screenshot("admin-audit.png");
     }
 
     @Test

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The review API over real HTTP, on a store filled by a real station run. */
+/** The review API over real HTTP, on a store filled by the store's fixtures. */
 class ReviewApiHttpTest {
 
     private static WebFixture fx;
@@ -30,16 +30,27 @@ class ReviewApiHttpTest {
     }
 
     @Test
-    void the_station_run_is_in_the_store_segment_by_segment() throws Exception {
+    void the_roll_is_in_the_store_segment_by_segment() throws Exception {
         ApiClient c = ApiClient.signedIn(fx, WebFixture.OPERATOR);
         JsonNode roll = ApiClient.json(c.get("/api/rolls/" + fx.roll));
-        assertThat(roll.get("segments").asLong()).isEqualTo(fx.demo.frames());
+        assertThat(roll.get("segments").asLong()).isEqualTo(WebFixture.SEGMENTS);
         JsonNode map = ApiClient.json(c.get("/api/rolls/" + fx.roll + "/map"));
-        assertThat(map.get("defects").size()).isPositive();
+        assertThat(map.get("defects").size()).isEqualTo(fx.defects);
         assertThat(map.get("rejects").size()).isPositive();
         JsonNode rep = ApiClient.json(c.get("/api/rolls/" + fx.roll + "/report"));
-        assertThat(rep.get("rejectedMeters").asDouble()).isCloseTo(fx.demo.rejectedMeters(),
-                org.assertj.core.data.Offset.offset(0.02));
+        // the union of the reject spans, clipped to the inspected length (spans come sorted by start)
+        double length = roll.get("lengthMm").asDouble();
+        double rejected = 0;
+        double end = 0;
+        for (JsonNode s : map.get("rejects")) {
+            double a = Math.max(end, Math.max(0, s.get("y0Mm").asDouble()));
+            double b = Math.min(length, s.get("y1Mm").asDouble());
+            if (b > a) {
+                rejected += b - a;
+            }
+            end = Math.max(end, b);
+        }
+        assertThat(rep.get("rejectedMeters").asDouble()).isCloseTo(rejected / 1000, org.assertj.core.data.Offset.offset(0.02));
         assertThat(rep.get("commandOutcomes").get("FIRED").asLong()).isEqualTo(rep.get("rejectCommands").asLong());
         assertThat(ApiClient.json(c.get("/api/store/status")).get("refused").asLong()).isZero();
     }
@@ -83,6 +94,7 @@ class ReviewApiHttpTest {
     void a_forged_cross_site_relabel_is_refused() throws Exception {
         ApiClient qe = ApiClient.signedIn(fx, WebFixture.QE);
         long id = firstDefect(qe, "");
+        String before = qe.get("/api/defects/" + id + "/history").body();
         HttpResponse<String> crossSite = qe.forged("POST", "/api/defects/" + id + "/label", "{\"label\":\"crack\"}",
                 "http://evil.example");
         assertThat(crossSite.statusCode()).isEqualTo(403);
@@ -93,7 +105,7 @@ class ReviewApiHttpTest {
         HttpResponse<String> wrongToken = qe.send("POST", "/api/defects/" + id + "/label", "{\"label\":\"crack\"}",
                 "X-CSRF-Token", "guessed");
         assertThat(wrongToken.statusCode()).isEqualTo(403);
-        assertThat(ApiClient.json(qe.get("/api/defects/" + id + "/history")).toString()).doesNotContain("\"crack\"");
+        assertThat(qe.get("/api/defects/" + id + "/history").body()).as("history unchanged").isEqualTo(before);
     }
 
     @Test
@@ -107,7 +119,9 @@ class ReviewApiHttpTest {
                 "/webjars/uplot/1.6.30/..%5C..%5C..%5Cweb%5Capp.js", "/../../../etc/passwd", "/%2e%2e/pom.xml",
                 "/api/defects/" + id + "/crop.png%00.txt")) {
             String resp = qe.raw(path);
-            assertThat(resp).as(path).startsWith("HTTP/1.1 404").doesNotContain("root:");
+            // Jetty refuses dot segments above the root and encoded separators as 400; the rest is 404
+            assertThat(resp).as(path).matches("(?s)HTTP/1\\.1 40[04] .*").doesNotContain("root:")
+                    .doesNotContain("<html").contains("X-Content-Type-Options: nosniff");
         }
     }
 
@@ -184,13 +198,5 @@ class ReviewApiHttpTest {
                 "{\"name\":\"new-op\",\"role\":\"operator\",\"password\":\"long enough password\"}").statusCode()).isEqualTo(409);
         assertThat(ApiClient.json(admin.get("/api/admin/users")).toString()).contains("new-op").doesNotContain("pbkdf2");
         assertThat(admin.send("PUT", "/api/admin/settings", "{\"retentionDays\":-1}").statusCode()).isEqualTo(400);
-    }
-
-    @Test
-    void the_openapi_document_describes_the_api() throws Exception {
-        JsonNode doc = ApiClient.json(new ApiClient(fx).get("/api/openapi.json"));
-        assertThat(doc.get("openapi").asText()).startsWith("3.");
-        assertThat(doc.get("paths").has("/api/defects/{id}/label")).isTrue();
-        assertThat(doc.get("paths").has("/api/export/labelled.zip")).isTrue();
     }
 }
