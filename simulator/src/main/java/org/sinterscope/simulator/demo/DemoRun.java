@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.sinterscope.simulator.line.RenderAheadLine;
 import org.sinterscope.simulator.line.SimulatedEncoder;
@@ -52,6 +53,11 @@ public final class DemoRun {
 
     /** The demo with its roll, defects, crops and reject commands kept in {@code store} (null: none). */
     public static DemoSummary run(DemoOptions o, DefectStore store) throws Exception {
+        return run(o, store, RenderAheadLine::new);
+    }
+
+    /** The demo with the simulator's render-ahead buffer made by {@code ahead} (tests slow the renderer down). */
+    static DemoSummary run(DemoOptions o, DefectStore store, Function<SimulatedLine, RenderAheadLine> ahead) throws Exception {
         if (o.stage() == DemoOptions.Stage.SINTERED) {
             return SinteredDemo.run(o);
         }
@@ -60,8 +66,8 @@ public final class DemoRun {
         SimulatedEncoder encoder = o.maxSpeed() ? SimulatedEncoder.freeRunning() : SimulatedEncoder.paced(cfg.lineSpeedMPerMin());
         SimulatedLine line = new SimulatedLine(cfg, encoder);
         // rendered ahead into a bounded buffer on its own thread: the camera never waits for the renderer
-        LOG.info("rendering the simulated line ahead of the camera ({} frames)", RenderAheadLine.DEFAULT_CAPACITY);
-        RenderAheadLine source = new RenderAheadLine(line);
+        RenderAheadLine source = ahead.apply(line);
+        LOG.info("rendered {} frames ahead of the camera", source.capacity());
         RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
         RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);

@@ -4,6 +4,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * How much room the station had in a run, and what the process's memory did.
  *
@@ -14,7 +17,7 @@ import java.util.function.LongSupplier;
  * @param behindAlarms           "station behind the line" alarms raised
  * @param simulatorBufferFrames  frames the simulator renders ahead of the camera
  * @param simulatorWaitSeconds   time the camera waited for the simulator, s (0 when the simulator keeps ahead)
- * @param simulatorLateFrames    paced frames handed to the station more than 20 ms after their moment
+ * @param simulatorLateFrames    paced frames handed to the station more than 50 ms after their moment
  * @param memoryStart            memory once the run had warmed up (after its first frames)
  * @param memoryEnd              memory when the last verdict was in
  * @param peakRssMb              the largest resident set sampled during the run (once a second), MB
@@ -25,9 +28,11 @@ public record Headroom(double inspectionBusyFraction, long maxFrameQueueDepth, d
 
     /**
      * Samples the memory once a second on a daemon thread: the start snapshot once
-     * {@code framesIn} reaches {@code warmUpFrames}, and the peak resident set throughout.
+     * {@code framesIn} reaches {@code warmUpFrames}, and the peak resident set throughout; logs
+     * the memory once a minute (a long run leaves a trace even when it is stopped).
      */
     static final class MemoryWatch implements AutoCloseable {
+        private static final Logger LOG = LoggerFactory.getLogger(MemoryWatch.class);
         private final Thread thread;
         private volatile boolean done;
         private volatile MemorySnapshot start;
@@ -35,11 +40,16 @@ public record Headroom(double inspectionBusyFraction, long maxFrameQueueDepth, d
 
         MemoryWatch(LongSupplier framesIn, long warmUpFrames) {
             thread = new Thread(() -> {
+                long n = 0;
                 while (!done) {
                     MemorySnapshot m = MemorySnapshot.now();
                     peakRssMb = Math.max(peakRssMb, m.rssMb());
-                    if (start == null && framesIn.getAsLong() >= warmUpFrames) {
+                    long frames = framesIn.getAsLong();
+                    if (start == null && frames >= warmUpFrames) {
                         start = m;
+                    }
+                    if (n++ % 60 == 0) {
+                        LOG.info("memory after {} frames: {}", frames, m);
                     }
                     LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
                 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class RenderAheadLine implements FrameSource {
 
     /** A paced frame handed out later than this after its last line passed the camera is late, ms. */
-    public static final long LATE_TOLERANCE_MS = 20;
+    public static final long LATE_TOLERANCE_MS = 50;
     /** Default buffer: 16 frames (about 64 MB at the default 4096 × 1024 px). */
     public static final int DEFAULT_CAPACITY = 16;
 
