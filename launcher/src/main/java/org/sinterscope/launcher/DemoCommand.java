@@ -19,6 +19,8 @@ import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.simulator.demo.DemoOptions;
 import org.sinterscope.simulator.demo.DemoRun;
 import org.sinterscope.simulator.demo.DemoSummary;
+import org.sinterscope.simulator.demo.Headroom;
+import org.sinterscope.simulator.demo.MemorySnapshot;
 import org.sinterscope.review.store.DefectStore;
 import org.sinterscope.review.store.StoreSettings;
 import picocli.CommandLine.Command;
@@ -169,6 +171,7 @@ final class DemoCommand implements Callable<Integer> {
                 s.falseRejects(), s.lateCommands(), s.failedFrames(), s.alarms());
         out.printf(Locale.ROOT, "  latency frame complete → command at actuator: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 s.latencyMs().get("p50"), s.latencyMs().get("p99"), s.latencyMs().get("max"));
+        printHeadroom(out, s.headroom());
         var a = s.actuation();
         out.printf(Locale.ROOT, "  actuation over %s: %d commands, %d sent (%d resends, %d refused), %d acknowledged, %d fired, %d late, "
                         + "%d failed%n", a.links(), a.commands(), a.sends(), a.resends(), a.sendFailures(), a.acknowledged(), a.fired(),
@@ -204,6 +207,22 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    private static void printHeadroom(PrintWriter out, Headroom h) {
+        if (h == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  headroom: inspection pool busy %.0f %% of wall time, frame queue at most %d deep, longest wait %.0f ms,"
+                + " %d behind-the-line alarms%n", 100 * h.inspectionBusyFraction(), h.maxFrameQueueDepth(), h.maxFrameWaitMs(),
+                h.behindAlarms());
+        out.printf(Locale.ROOT, "  simulator: %d frames rendered ahead; the camera waited %.2f s for it, %d frames late%n",
+                h.simulatorBufferFrames(), h.simulatorWaitSeconds(), h.simulatorLateFrames());
+        MemorySnapshot m0 = h.memoryStart();
+        MemorySnapshot m1 = h.memoryEnd();
+        out.printf(Locale.ROOT, "  memory: resident %.0f MB → %.0f MB (peak %.0f), outside the heap %.0f MB → %.0f MB, "
+                + "JavaCPP %.0f MB → %.0f MB%n", m0.rssMb(), m1.rssMb(), h.peakRssMb(), m0.nativeMb(), m1.nativeMb(), m0.javacppMb(),
+                m1.javacppMb());
     }
 
     private static void printClassifier(PrintWriter out, ClassifierSummary c) {

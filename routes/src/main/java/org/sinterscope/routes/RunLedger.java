@@ -1,8 +1,10 @@
 package org.sinterscope.routes;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import org.sinterscope.camera.Frame;
@@ -18,6 +20,11 @@ public final class RunLedger {
 
     private final boolean keepDetail;
     private long framesIn;
+    private long framesStarted;
+    private long maxQueueDepth;
+    private long maxFrameAgeNanos;
+    private long behindAlarms;
+    private boolean behind;
     private long framesInspected;
     private long framesFailed;
     private long verdicts;
@@ -42,6 +49,33 @@ public final class RunLedger {
             firstFrameNanos = System.nanoTime();
         }
         framesIn++;
+        maxQueueDepth = Math.max(maxQueueDepth, framesIn - framesStarted);
+    }
+
+    /**
+     * A frame leaves the frame queue for inspection. Returns an alarm text when the station has
+     * fallen behind the line — the frame waited longer than {@code alarmAgeMs} since it was complete,
+     * or {@code alarmDepth} or more frames still wait behind it — and no such alarm is open; null
+     * otherwise. The alarm closes (may be raised again) once a frame starts with an empty queue
+     * and an age below half the limit. This comes before any command is late as long as the limits
+     * are well inside the camera-to-actuator travel time. A limit ≤ 0 is not checked.
+     */
+    public synchronized String inspectionStarting(Instant completeAt, long alarmAgeMs, int alarmDepth) {
+        framesStarted++;
+        long waiting = framesIn - framesStarted;
+        long ageNanos = completeAt == null ? 0 : Duration.between(completeAt, Instant.now()).toNanos();
+        maxFrameAgeNanos = Math.max(maxFrameAgeNanos, ageNanos);
+        boolean late = (alarmAgeMs > 0 && ageNanos > alarmAgeMs * 1_000_000L) || (alarmDepth > 0 && waiting >= alarmDepth);
+        if (late && !behind) {
+            behind = true;
+            behindAlarms++;
+            return String.format(Locale.ROOT, "station behind the line: a frame waited %.0f ms for inspection (limit %d ms), "
+                    + "%d frames wait behind it (limit %d)", ageNanos / 1e6, alarmAgeMs, waiting, alarmDepth);
+        }
+        if (behind && waiting == 0 && ageNanos < Math.max(0, alarmAgeMs) * 500_000L) {
+            behind = false;
+        }
+        return null;
     }
 
     public synchronized void sourceDone() {
@@ -129,6 +163,21 @@ public final class RunLedger {
     /** First frame in → last verdict, s. */
     public synchronized double elapsedSeconds() {
         return firstFrameNanos < 0 || lastVerdictNanos < 0 ? 0 : (lastVerdictNanos - firstFrameNanos) / 1e9;
+    }
+
+    /** The most frames that were in the frame queue, not yet taken for inspection, at one time. */
+    public synchronized long maxQueueDepth() {
+        return maxQueueDepth;
+    }
+
+    /** The longest a frame waited from complete to the start of its inspection, ms. */
+    public synchronized double maxFrameAgeMs() {
+        return maxFrameAgeNanos / 1e6;
+    }
+
+    /** "Station behind the line" alarms raised. */
+    public synchronized long behindAlarms() {
+        return behindAlarms;
     }
 
     public synchronized double meanCvPercent() {

@@ -11,6 +11,9 @@ import org.apache.camel.builder.RouteBuilder;
  * <pre>
  * camera   : pulls frames from the source, one after another, into the frame queue (blocks when full)
  * inspect  : frame queue → inspection (concurrent consumers: the bounded pool) → decide
+ * inspect  : a frame that waited longer than {{sinterscope.inspection.behind-alarm-ms}} (default 500), or with
+ *            {{sinterscope.inspection.behind-alarm-depth}} (default 4) frames waiting behind it, raises a
+ *            "station behind the line" alarm (once, until the queue has drained), before any command is late
  * inspect  : a frame older than {{sinterscope.inspection.max-frame-age-ms}} is not inspected but marked
  *            uninspected (the station is behind the line): the decider rejects it, the actuator's policy handles it
  * decide   : verdict per segment → reject commands (split) → send-command → actuator endpoint; a command
@@ -26,6 +29,7 @@ public final class StationRoutes extends RouteBuilder {
     public static final String FRAME_COMPLETE_AT = "SinterscopeFrameCompleteAt";
     /** Exchange property with the frame's {@link org.sinterscope.inspection.FrameInspection}, set by the decide route. */
     public static final String INSPECTION = "SinterscopeInspection";
+    private static final String BEHIND = "SinterscopeBehind";
 
     @Override
     public void configure() {
@@ -49,6 +53,10 @@ public final class StationRoutes extends RouteBuilder {
         from("{{sinterscope.frames.uri}}")
                 .routeId("inspect")
                 .routeConfigurationId(StationErrorHandling.ID)
+                .setProperty(BEHIND, method(StationBeans.LEDGER, "inspectionStarting(${header." + FRAME_COMPLETE_AT + "}, "
+                        + "{{sinterscope.inspection.behind-alarm-ms:500}}, {{sinterscope.inspection.behind-alarm-depth:4}})"))
+                // a wire tap inside a filter cut the exchange short (Camel 4.17): the filter is in the tapped route
+                .wireTap("direct:behind-alarm")
                 .bean(StationBeans.INSPECTION, "inspect(${body}, ${header." + FRAME_COMPLETE_AT + "}, "
                         + "{{sinterscope.inspection.max-frame-age-ms}})")
                 .bean(StationBeans.LEDGER, "inspected")
@@ -81,6 +89,12 @@ public final class StationRoutes extends RouteBuilder {
                         + "${body.encoderAtDecisionMm} mm, deadline ${body.deadlineMm} mm"))
                 .to("{{sinterscope.alarm.uri}}");
 
+
+        from("direct:behind-alarm")
+                .routeId("behind-alarm")
+                .filter(exchangeProperty(BEHIND).isNotNull())
+                .setBody(exchangeProperty(BEHIND))
+                .to("{{sinterscope.alarm.uri}}");
 
         from("{{sinterscope.alarm.uri}}")
                 .routeId("alarms")

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-import org.sinterscope.camera.FrameSource;
-import org.sinterscope.simulator.line.PreRenderedLine;
+import org.sinterscope.simulator.line.RenderAheadLine;
 import org.sinterscope.simulator.line.SimulatedEncoder;
 import org.sinterscope.simulator.line.SimulatedLine;
 import org.sinterscope.simulator.line.SimulatedLineConfig;
@@ -53,6 +53,11 @@ public final class DemoRun {
 
     /** The demo with its roll, defects, crops and reject commands kept in {@code store} (null: none). */
     public static DemoSummary run(DemoOptions o, DefectStore store) throws Exception {
+        return run(o, store, RenderAheadLine::new);
+    }
+
+    /** The demo with the simulator's render-ahead buffer made by {@code ahead} (tests slow the renderer down). */
+    static DemoSummary run(DemoOptions o, DefectStore store, Function<SimulatedLine, RenderAheadLine> ahead) throws Exception {
         if (o.stage() == DemoOptions.Stage.SINTERED) {
             return SinteredDemo.run(o);
         }
@@ -60,17 +65,9 @@ public final class DemoRun {
         SimulatedLineConfig cfg = o.line();
         SimulatedEncoder encoder = o.maxSpeed() ? SimulatedEncoder.freeRunning() : SimulatedEncoder.paced(cfg.lineSpeedMPerMin());
         SimulatedLine line = new SimulatedLine(cfg, encoder);
-        double simulatorMpxPerSecond;
-        FrameSource source;
-        if (o.maxSpeed()) {
-            LOG.info("pre-rendering {} frames of the simulated line", line.frameCount());
-            PreRenderedLine pre = new PreRenderedLine(line);
-            simulatorMpxPerSecond = line.frameCount() * megapixelsPerFrame(cfg) / pre.renderSeconds();
-            source = pre;
-        } else {
-            source = line;
-            simulatorMpxPerSecond = Double.NaN;
-        }
+        // rendered ahead into a bounded buffer on its own thread: the camera never waits for the renderer
+        RenderAheadLine source = ahead.apply(line);
+        LOG.info("rendered {} frames ahead of the camera", source.capacity());
         RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
         RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
@@ -94,6 +91,10 @@ public final class DemoRun {
         org.sinterscope.routes.actuator.ActuationCounts actuation;
         DemoPlc remote = DemoPlc.startIfNeeded(settings, encoder, Files.createTempDirectory("sinterscope-demo"));
         Map<String, String> props = new HashMap<>(settings.asMap());
+        if (o.maxSpeed()) {
+            // unpaced, the queue is always full by design: no "behind the line" alarm unless asked for
+            BEHIND_LIMITS.forEach(k -> props.put(k, o.overrides().getOrDefault(k, "0")));
+        }
         if (remote != null) {
             props.putAll(remote.overrides());
         }
@@ -106,9 +107,12 @@ public final class DemoRun {
             stages.add(furnace.feed());
         }
         classifier.routes().forEach(r -> stages.add(StationStage.routesOnly(r)));
-        try (remote; source; Station station = Station.start(beans, props, extra, stages.toArray(StationStage[]::new))) {
+        Headroom.MemoryWatch memory = new Headroom.MemoryWatch(ledger::framesIn, Math.min(cfg.frameCount(), Math.max(20, cfg.frameCount() / 20)));
+        MemorySnapshot memoryEnd;
+        try (remote; source; memory; Station station = Station.start(beans, props, extra, stages.toArray(StationStage[]::new))) {
             foil.measure(cfg.seed());
             ledger.awaitAllDecided(o.timeout());
+            memoryEnd = MemorySnapshot.now();
             foil.await(Duration.ofSeconds(30));
             // the web runs on until the last stretch has passed the farthest actuator
             encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
@@ -129,28 +133,29 @@ public final class DemoRun {
                 LOG.warn("the defect store had not written everything within {}: {}", o.timeout(), store.status());
             }
         }
-        if (!o.maxSpeed()) {
-            simulatorMpxPerSecond = line.frameCount() * megapixelsPerFrame(cfg) / (line.renderNanos() / 1e9);
-        }
+        double simulatorMpxPerSecond = source.renderMpxPerSecond();
+        int threads = threads(settings);
+        Headroom headroom = new Headroom(ledger.inspectSeconds() / (ledger.elapsedSeconds() * threads), ledger.maxQueueDepth(),
+                ledger.maxFrameAgeMs(), ledger.behindAlarms(), source.capacity(), source.waitedSeconds(), source.lateFrames(),
+                memory.start(memoryEnd), memoryEnd, memory.peakRssMb(memoryEnd));
         List<PlcSimulator.Fired> fired = actuators.fired();
         DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger,
                 fired.stream().filter(f -> !DemoFurnace.isFurnace(f)).toList());
         int injected = line.plan().size();
         return new DemoSummary(source.describe(), !o.maxSpeed(), ledger.framesInspected(), ledger.megapixels(),
-                ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads(settings),
+                ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads,
                 injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
                 DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
                 comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
-                furnace == null ? null : furnace.summary(fired));
+                furnace == null ? null : furnace.summary(fired), headroom);
     }
+
+    private static final List<String> BEHIND_LIMITS = List.of("sinterscope.inspection.behind-alarm-ms",
+            "sinterscope.inspection.behind-alarm-depth");
 
     static int threads(StationSettings settings) {
         return Integer.parseInt(settings.get("sinterscope.frames.uri").replaceAll(".*concurrentConsumers=(\\d+).*", "$1"));
-    }
-
-    private static double megapixelsPerFrame(SimulatedLineConfig cfg) {
-        return (double) cfg.frameWidthPx() * cfg.frameHeightPx() / 1e6;
     }
 
     /** Settings overrides that put every actuator on {@code link} (plc-sim, mqtt, opcua). */

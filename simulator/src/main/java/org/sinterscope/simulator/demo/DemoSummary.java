@@ -38,6 +38,8 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  *                              same frames decided with and without it
  * @param furnace               the sintering furnace's injected excursions against what the station flagged and
  *                              rejected, or null when the run had no furnace
+ * @param headroom              pool busy fraction, frame-queue depth, behind alarms, the simulator's lead and the
+ *                              process's memory at start and end, or null (sintered stage)
  */
 public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
                           double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
@@ -45,7 +47,7 @@ public record DemoSummary(String source, boolean paced, long frames, double mega
                           int lateCommands, long failedFrames, int alarms, double rejectedMeters,
                           double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
                           long framesSkipped, ActuationCounts actuation, CrackSummary cracks,
-                          ClassifierSummary classifier, FoilSummary foil, FurnaceSummary furnace) {
+                          ClassifierSummary classifier, FoilSummary foil, FurnaceSummary furnace, Headroom headroom) {
 
     /**
      * The simulated furnace of the run.

@@ -20,19 +20,25 @@ import org.sinterscope.camera.WebGrid;
 import org.sinterscope.camera.WebRect;
 
 /**
- * Renders the coated electrode web the way a line-scan camera in reflected light sees it.
+ * Renders the coated electrode web the way a line-scan camera in reflected light sees it, in
+ * 8-bit arithmetic throughout.
  *
  * <p>Model, in grey levels of an 8-bit camera: the roller beyond the foil is dark ({@value #ROLLER});
  * bare copper is bright ({@value #COPPER}); the coating is dark grey ({@value #COATING}) with a
  * granular texture (σ ≈ 5), low-frequency mottling (a few separable cosine terms, ±3 levels,
  * 15–90 mm wavelengths) and streaks as column offsets. The coating edges wander slowly
  * (two sines per edge). Defects are drawn with their class id into a label image at the same
- * time. Harmless look-alikes ({@link Lookalike}) are added on top, outside the labels. Last come
- * the optics (3×3 Gaussian) and sensor noise (σ ≈ 2).
+ * time. Harmless look-alikes ({@link Lookalike}) are added on top, outside the labels. Last comes
+ * sensor noise (σ ≈ 2) over everything.
  *
- * <p>Everything is a function of web position, so the web is continuous across frames; only the
- * texture and noise are drawn per frame, from a bank of pre-drawn fields (rolled by a per-frame
- * offset), which keeps rendering at tens of Mpx/s. Not thread-safe.
+ * <p>Per frame: the mottle is evaluated on a coarse grid ({@value #MOTTLE_STEP_PX} px) and
+ * interpolated up (a linear resize, 8-bit); texture and noise come from banks of pre-drawn 8-bit
+ * fields (the texture pre-blurred by the optics: 3×3 Gaussians σ 0.8 then 0.7), rolled by a
+ * per-frame offset and added as two saturating passes (positive and negative part); the copper
+ * margins and the roller are filled as polygons and column ranges. No per-frame float field and no
+ * blur, so a frame costs a handful of passes over its bytes. Everything is a function of web position,
+ * so the web is continuous across frames. The label image (when asked for) is drawn exactly as
+ * before from the same polygons. Not thread-safe.
  */
 final class ElectrodeRenderer implements AutoCloseable {
 
@@ -41,13 +47,17 @@ final class ElectrodeRenderer implements AutoCloseable {
     static final int COATING = 88;
     private static final int BANK = 3;
     private static final int EDGE_STEP_PX = 4;
+    static final int MOTTLE_STEP_PX = 32;
 
     private final SimulatedLineConfig cfg;
     private final DefectPlan plan;
     private final int w;
     private final int h;
-    private final Mat[] grain = new Mat[BANK];
-    private final Mat[] sensor = new Mat[BANK];
+    /** Texture (with the optics' blur) and sensor noise, each as positive and negative 8-bit parts. */
+    private final Mat[] grainPos = new Mat[BANK];
+    private final Mat[] grainNeg = new Mat[BANK];
+    private final Mat[] sensorPos = new Mat[BANK];
+    private final Mat[] sensorNeg = new Mat[BANK];
     private final double[][] mottleX;   // per term: kx, phase
     private final double[][] mottleY;   // per term: ky, phase, amplitude
     private final double[] leftDrift;   // a1, l1, p1, a2, l2, p2
@@ -63,12 +73,20 @@ final class ElectrodeRenderer implements AutoCloseable {
         this.seed = cfg.seed();
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x7E57_0BA5EL);
         Core.setRNGSeed((int) (seed ^ (seed >>> 32)));
-        for (int i = 0; i < BANK; i++) {
-            grain[i] = new Mat(h, w, CvType.CV_32F);
-            Core.randn(grain[i], 0, 9);
-            Imgproc.GaussianBlur(grain[i], grain[i], new Size(3, 3), 0.8);
-            sensor[i] = new Mat(h, w, CvType.CV_32F);
-            Core.randn(sensor[i], 0, 2);
+        try (Mats m = new Mats()) {
+            Mat f = m.add(new Mat(h, w, CvType.CV_32F));
+            for (int i = 0; i < BANK; i++) {
+                Core.randn(f, 0, 9);
+                Imgproc.GaussianBlur(f, f, new Size(3, 3), 0.8);
+                Imgproc.GaussianBlur(f, f, new Size(3, 3), 0.7);
+                grainPos[i] = new Mat();
+                grainNeg[i] = new Mat();
+                split(f, grainPos[i], grainNeg[i], m);
+                Core.randn(f, 0, 2);
+                sensorPos[i] = new Mat();
+                sensorNeg[i] = new Mat();
+                split(f, sensorPos[i], sensorNeg[i], m);
+            }
         }
         int terms = 3;
         mottleX = new double[terms][];
@@ -80,6 +98,15 @@ final class ElectrodeRenderer implements AutoCloseable {
         }
         leftDrift = drift(rnd, cfg.edgeDriftMm());
         rightDrift = drift(rnd, cfg.edgeDriftMm());
+    }
+
+    /** {@code pos = max(f, 0)}, {@code neg = max(−f, 0)}, rounded to 8 bits. */
+    private static void split(Mat f, Mat pos, Mat neg, Mats m) {
+        Mat t = m.mat();
+        Core.max(f, new Scalar(0), t);
+        t.convertTo(pos, CvType.CV_8U);
+        Core.min(f, new Scalar(0), t);
+        t.convertTo(neg, CvType.CV_8U, -1);
     }
 
     private static double[] drift(SplittableRandom rnd, double amp) {
@@ -100,43 +127,31 @@ final class ElectrodeRenderer implements AutoCloseable {
         double y1 = grid.yMm(h);
         List<InjectedDefect> here = plan.within(y0 - 1, y1 + 1);
         try (Mats m = new Mats()) {
-            Mat img = m.add(new Mat(h, w, CvType.CV_32F, new Scalar(ROLLER)));
-            // foil
-            int foilC0 = (int) Math.round(grid.col(0));
-            int foilC1 = (int) Math.round(grid.col(cfg.foilWidthMm()));
-            img.colRange(Math.max(0, foilC0), Math.min(w, foilC1)).setTo(new Scalar(COPPER));
-            // coating: texture + mottle + streaks as a rank-few field
-            Mat coat = m.mat();
-            rolled(grain[(int) Math.floorMod(index * 7 + 1, BANK)], index * 7919L, coat, m);
-            Core.add(coat, new Scalar(COATING), coat);
-            Mat colVec = m.add(new Mat(h, 1, CvType.CV_32F));
-            Mat rowVec = m.add(new Mat(1, w, CvType.CV_32F));
-            Mat outer = m.mat();
-            Mat empty = m.mat();
-            float[] cv = new float[h];
-            float[] rv = new float[w];
-            for (int k = 0; k < mottleX.length; k++) {
-                for (int r = 0; r < h; r++) {
-                    cv[r] = (float) (mottleY[k][2] * Math.cos(mottleY[k][0] * grid.yMm(r + 0.5) + mottleY[k][1]));
-                }
-                for (int c = 0; c < w; c++) {
-                    rv[c] = (float) Math.cos(mottleX[k][0] * grid.xMm(c + 0.5) + mottleX[k][1]);
-                }
-                colVec.put(0, 0, cv);
-                rowVec.put(0, 0, rv);
-                Core.gemm(colVec, rowVec, 1.0, empty, 0.0, outer);
-                Core.add(coat, outer, coat);
-            }
+            // coating level with its mottle, everywhere; streaks as column offsets
+            mottle(grid, image8u, m);
+            Mat img = image8u;
             Mat labelCoat = labels == null ? null : m.add(Mat.zeros(h, w, CvType.CV_8U));
             for (InjectedDefect d : here) {
                 if (d.defectClass() == DefectClass.STREAK) {
-                    addStreak(d, grid, coat, labelCoat);
+                    addStreak(d, grid, img, labelCoat);
                 }
             }
-            Mat mask = m.add(Mat.zeros(h, w, CvType.CV_8U));
-            Imgproc.fillPoly(mask, List.of(coatingPolygon(grid, here, true, m)), new Scalar(255));
-            coat.copyTo(img, mask);
+            int g = (int) Math.floorMod(index * 7 + 1, BANK);
+            addRolled(img, grainPos[g], grainNeg[g], index * 7919L, m);
+            // beyond the coating: copper margins, then the roller beyond the foil
+            int foilC0 = (int) Math.round(grid.col(0));
+            int foilC1 = (int) Math.round(grid.col(cfg.foilWidthMm()));
+            Imgproc.fillPoly(img, List.of(marginPolygon(grid, here, true, foilC0, m), marginPolygon(grid, here, false, foilC1, m)),
+                    new Scalar(COPPER));
+            if (foilC0 > 0) {
+                m.add(img.colRange(0, Math.min(w, foilC0))).setTo(new Scalar(ROLLER));
+            }
+            if (foilC1 < w) {
+                m.add(img.colRange(Math.max(0, foilC1), w)).setTo(new Scalar(ROLLER));
+            }
             if (labels != null) {
+                Mat mask = m.add(Mat.zeros(h, w, CvType.CV_8U));
+                Imgproc.fillPoly(mask, List.of(coatingPolygon(grid, here, true, m)), new Scalar(255));
                 labels.create(h, w, CvType.CV_8U);
                 labels.setTo(new Scalar(0));
                 labelCoat.copyTo(labels, mask);
@@ -149,21 +164,53 @@ final class ElectrodeRenderer implements AutoCloseable {
             for (Lookalike l : plan.lookalikesWithin(y0 - 5, y1 + 5)) {
                 LookalikeRenderer.draw(l, grid, img);
             }
-            Imgproc.GaussianBlur(img, img, new Size(3, 3), 0.7);
-            Mat noise = m.mat();
-            rolled(sensor[(int) Math.floorMod(index * 5 + 2, BANK)], index * 104729L, noise, m);
-            Core.add(img, noise, img);
-            img.convertTo(image8u, CvType.CV_8U);
+            int n = (int) Math.floorMod(index * 5 + 2, BANK);
+            addRolled(img, sensorPos[n], sensorNeg[n], index * 104729L, m);
         }
     }
 
-    /** Copies {@code src} rolled down by a pseudo-random number of rows and right by columns. */
-    private void rolled(Mat src, long salt, Mat dst, Mats m) {
+    /**
+     * {@code COATING + Σ_k a_k cos(ky_k·y + φ_k) cos(kx_k·x + ψ_k)} into {@code dst} (8-bit): evaluated
+     * at the pixels a linear resize from a grid of {@value #MOTTLE_STEP_PX} px samples reads, then resized.
+     */
+    private void mottle(WebGrid grid, Mat dst, Mats m) {
+        int hl = Math.max(2, (h + MOTTLE_STEP_PX - 1) / MOTTLE_STEP_PX);
+        int wl = Math.max(2, (w + MOTTLE_STEP_PX - 1) / MOTTLE_STEP_PX);
+        Mat low = m.add(new Mat(hl, wl, CvType.CV_32F, new Scalar(COATING)));
+        Mat colVec = m.add(new Mat(hl, 1, CvType.CV_32F));
+        Mat rowVec = m.add(new Mat(1, wl, CvType.CV_32F));
+        Mat outer = m.mat();
+        Mat empty = m.mat();
+        float[] cv = new float[hl];
+        float[] rv = new float[wl];
+        for (int k = 0; k < mottleX.length; k++) {
+            for (int r = 0; r < hl; r++) {
+                double row = (r + 0.5) * h / hl - 0.5;   // the full-frame pixel whose centre sample r stands for
+                cv[r] = (float) (mottleY[k][2] * Math.cos(mottleY[k][0] * grid.yMm(row + 0.5) + mottleY[k][1]));
+            }
+            for (int c = 0; c < wl; c++) {
+                double col = (c + 0.5) * w / wl - 0.5;
+                rv[c] = (float) Math.cos(mottleX[k][0] * grid.xMm(col + 0.5) + mottleX[k][1]);
+            }
+            colVec.put(0, 0, cv);
+            rowVec.put(0, 0, rv);
+            Core.gemm(colVec, rowVec, 1.0, empty, 0.0, outer);
+            Core.add(low, outer, low);
+        }
+        Mat low8 = m.mat();
+        low.convertTo(low8, CvType.CV_8U);
+        dst.create(h, w, CvType.CV_8U);
+        Imgproc.resize(low8, dst, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
+    }
+
+    /**
+     * {@code img += pos − neg}, both rolled down and right by the same pseudo-random offset
+     * (from {@code salt}), saturating; two passes over the frame, done quadrant by quadrant.
+     */
+    private void addRolled(Mat img, Mat pos, Mat neg, long salt, Mats m) {
         long mix = new SplittableRandom(seed * 31 + salt).nextLong();
         int dr = (int) Math.floorMod(mix, h);
         int dc = (int) Math.floorMod(mix >>> 20, w);
-        dst.create(h, w, src.type());
-        // four quadrants of a circular shift
         int[][] q = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
         for (int[] qq : q) {
             int sr0 = qq[0] == 0 ? 0 : h - dr;
@@ -175,10 +222,30 @@ final class ElectrodeRenderer implements AutoCloseable {
             }
             int dr0 = qq[0] == 0 ? dr : 0;
             int dc0 = qq[1] == 0 ? dc : 0;
-            Mat s = m.add(src.submat(sr0, sr1, sc0, sc1));
-            Mat d = m.add(dst.submat(dr0, dr0 + (sr1 - sr0), dc0, dc0 + (sc1 - sc0)));
-            s.copyTo(d);
+            Mat d = m.add(img.submat(dr0, dr0 + (sr1 - sr0), dc0, dc0 + (sc1 - sc0)));
+            Core.add(d, m.add(pos.submat(sr0, sr1, sc0, sc1)), d);
+            Core.subtract(d, m.add(neg.submat(sr0, sr1, sc0, sc1)), d);
         }
+    }
+
+    /**
+     * The copper margin between the foil edge column {@code foilCol} and the coating edge (with
+     * edge defects), as a polygon that stops one pixel short of the coating polygon's own boundary
+     * pixel, so that the coating covers exactly the pixels of {@link #coatingPolygon}.
+     */
+    private MatOfPoint marginPolygon(WebGrid grid, List<InjectedDefect> here, boolean left, int foilCol, Mats m) {
+        List<Point> pts = new ArrayList<>();
+        pts.add(new Point(foilCol, 0));
+        pts.add(new Point(foilCol, h));
+        for (int r = h; r >= 0; r -= EDGE_STEP_PX) {
+            int x = (int) grid.col(edgeXMm(left, grid.yMm(r), here, true)); // truncated, as MatOfPoint does
+            pts.add(new Point(left ? x - 1 : x + 1, r));
+        }
+        if (h % EDGE_STEP_PX != 0) {
+            int x = (int) grid.col(edgeXMm(left, grid.yMm(0), here, true));
+            pts.add(new Point(left ? x - 1 : x + 1, 0));
+        }
+        return m.add(new MatOfPoint(pts.toArray(new Point[0])));
     }
 
     private void addStreak(InjectedDefect d, WebGrid grid, Mat coat, Mat labelCoat) {
@@ -306,8 +373,10 @@ final class ElectrodeRenderer implements AutoCloseable {
     @Override
     public void close() {
         for (int i = 0; i < BANK; i++) {
-            grain[i].release();
-            sensor[i].release();
+            grainPos[i].release();
+            grainNeg[i].release();
+            sensorPos[i].release();
+            sensorNeg[i].release();
         }
     }
 }

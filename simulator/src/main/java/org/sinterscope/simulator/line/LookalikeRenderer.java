@@ -15,8 +15,9 @@ import org.sinterscope.camera.Mats;
 import org.sinterscope.camera.WebGrid;
 
 /**
- * Draws {@link Lookalike}s onto a frame being rendered ({@code CV_32F} grey levels, before the
- * optics blur), by adding their grey-level change to what is there.
+ * Draws {@link Lookalike}s onto a frame being rendered ({@code CV_8U} or {@code CV_32F} grey
+ * levels), by adding their grey-level change to what is there (8-bit: in float over the look-alike's
+ * own box, then rounded and saturated back).
  *
  * <p>A blob is the separable Gaussian {@code grey · exp(−dx²/2σx² − dy²/2σy²)} over ±3 σ (the
  * outer product of two {@code getGaussianKernel} columns, scaled to its peak); a fibre is a one-pixel
@@ -57,9 +58,21 @@ final class LookalikeRenderer {
             double peak = ky.get(hy, 0)[0] * kx.get(hx, 0)[0];
             Core.multiply(g, new Scalar(grey / peak), g);
             Mat part = m.add(g.submat(new Rect(clip.x - x0, clip.y - y0, clip.width, clip.height)));
-            Mat roi = m.add(img.submat(clip));
-            Core.add(roi, part, roi);
+            addInto(img, clip, part, m);
         }
+    }
+
+    /** {@code img[clip] += part} for an 8-bit or float {@code img}. */
+    private static void addInto(Mat img, Rect clip, Mat part, Mats m) {
+        Mat roi = m.add(img.submat(clip));
+        if (roi.type() == CvType.CV_32F) {
+            Core.add(roi, part, roi);
+            return;
+        }
+        Mat f = m.mat();
+        roi.convertTo(f, CvType.CV_32F);
+        Core.add(f, part, f);
+        f.convertTo(roi, roi.type());
     }
 
     private static void fibre(Lookalike l, WebGrid grid, Mat img) {
@@ -85,8 +98,7 @@ final class LookalikeRenderer {
             Imgproc.polylines(mark, List.of(poly), false, new Scalar(l.contrast()), 1,
                     Imgproc.LINE_8);
             Mat part = m.add(mark.submat(new Rect(clip.x - x0, clip.y - y0, clip.width, clip.height)));
-            Mat roi = m.add(img.submat(clip));
-            Core.add(roi, part, roi);
+            addInto(img, clip, part, m);
         }
     }
 

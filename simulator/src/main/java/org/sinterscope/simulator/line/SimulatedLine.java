@@ -28,7 +28,8 @@ public final class SimulatedLine implements FrameSource {
     private final int frames;
     private final Instant t0;
     private long next;
-    private long renderNanos;
+    private volatile long renderNanos;
+    private volatile long renderedPixels;
 
     /**
      * @param encoder paced or free-running; the line starts it on the first frame
@@ -66,6 +67,11 @@ public final class SimulatedLine implements FrameSource {
     /** Nanoseconds spent rendering so far. */
     public long renderNanos() {
         return renderNanos;
+    }
+
+    /** Megapixels rendered so far. */
+    public double renderedMegapixels() {
+        return renderedPixels / 1e6;
     }
 
     @Override
@@ -117,6 +123,7 @@ public final class SimulatedLine implements FrameSource {
         Mat labels = new Mat();
         renderer.render(index, grid, image, withLabels ? labels : null);
         renderNanos += System.nanoTime() - start;
+        renderedPixels += (long) cfg.frameWidthPx() * cfg.frameHeightPx();
         double seconds = yEnd / (cfg.lineSpeedMPerMin() * 1000.0 / 60.0);
         Instant ts = t0.plusNanos((long) (seconds * 1e9));
         Frame f = new Frame(cfg.cameraId(), index, ts, grid.yOriginMm(), grid.xOriginMm(), cfg.pitch(), image);
