@@ -172,20 +172,29 @@ public final class ClassifierCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             Evaluation e;
+            List<ImageFolderDataset.Unreadable> skipped;
             try (StdoutToStderr quiet = new StdoutToStderr()) {
                 ModelBundle bundle = BundleFiles.read(model);
                 ImageFolderDataset ds = ImageFolderDataset.scan(data);
-                PatchSet set = ds.loadForEvaluation(bundle.metadata().inputSizePx());
-                e = BundleEvaluator.evaluate(bundle, set);
+                ImageFolderDataset.Loaded loaded = ds.loadForEvaluationChecked(bundle.metadata().inputSizePx());
+                skipped = loaded.unreadable();
+                if (loaded.patches().size() == 0) {
+                    throw new IllegalArgumentException("no readable image in " + data + " (" + skipped.size() + " unreadable)");
+                }
+                e = BundleEvaluator.evaluate(bundle, loaded.patches());
             }
+            List<Map<String, String>> skippedRows = skipped.stream()
+                    .map(u -> Map.of("file", u.file().toString(), "reason", u.reason())).toList();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("model", model.toAbsolutePath().toString());
                 m.put("data", data.toAbsolutePath().toString());
                 m.putAll(figures(e));
+                m.put("skipped", skippedRows);
                 Json.print(w, m);
             } else {
                 printFigures(w, "evaluation of " + model + " on " + data, e);
+                skipped.forEach(u -> w.println("skipped " + u.file() + ": " + u.reason()));
                 w.flush();
             }
             return 0;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClassifierCommandTest {
 
-    private static Path defaultBundle() {
+    static Path defaultBundle() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("models/bundles/default-classifier.zip"))) {
             p = p.getParent();

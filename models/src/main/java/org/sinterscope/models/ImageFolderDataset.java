@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,11 @@ import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.sinterscope.camera.OpenCvNative;
 import org.sinterscope.camera.PixelRect;
+import org.sinterscope.camera.folder.ImageFiles;
 import org.sinterscope.inspection.classify.PatchPreparer;
 import org.sinterscope.inspection.classify.PatchSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A labelled image data set in the common folder-per-class layout:
@@ -41,6 +45,8 @@ import org.sinterscope.inspection.classify.PatchSettings;
 public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<String, List<Sample>> files) {
 
     /** One image file and its class index. */
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFolderDataset.class);
+
     public record Sample(Path file, int label) {
     }
 
@@ -183,11 +189,13 @@ public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<
 
     /** The patches to evaluate a model on: the test split when the data has one, else every image. */
     public PatchSet loadForEvaluation(int sizePx) {
+        return loadForEvaluationChecked(sizePx).patches();
+    }
+
+    /** {@link #loadForEvaluation} with the files that could not be read (left out, with their reasons). */
+    public Loaded loadForEvaluationChecked(int sizePx) {
         PatchPreparer prep = new PatchPreparer(PatchSettings.wholeImage(sizePx));
-        if (files.containsKey("test")) {
-            return read(files.get("test"), prep);
-        }
-        return read(allSamples(), prep);
+        return readChecked(files.containsKey("test") ? files.get("test") : allSamples(), prep);
     }
 
     /** A seeded stratified split of {@code all}. */
@@ -226,26 +234,50 @@ public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<
         return l.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
+    /** A file that could not be read as an image, with the reason; it is left out of the patches. */
+    public record Unreadable(Path file, String reason) {
+    }
+
+    /** Patches and the files left out of them. */
+    public record Loaded(PatchSet patches, List<Unreadable> unreadable) {
+        public Loaded {
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
     private PatchSet read(List<Sample> samples, PatchPreparer prep) {
+        Loaded l = readChecked(samples, prep);
+        l.unreadable().forEach(u -> LOG.warn("left out {}: {}", u.file(), u.reason()));
+        return l.patches();
+    }
+
+    /** Reads every sample through the line's image checks; an unreadable file is left out and reported, the rest go on. */
+    private Loaded readChecked(List<Sample> samples, PatchPreparer prep) {
         OpenCvNative.load();
         int v = prep.settings().valuesPerPatch();
         float[] values = new float[samples.size() * v];
         int[] labels = new int[samples.size()];
         List<String> sources = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            Sample s = samples.get(i);
-            Mat img = Imgcodecs.imread(s.file().toString(), Imgcodecs.IMREAD_GRAYSCALE);
+        List<Unreadable> unreadable = new ArrayList<>();
+        int n = 0;
+        for (Sample s : samples) {
+            Mat img;
             try {
-                if (img.empty()) {
-                    throw new IllegalArgumentException("cannot read image " + s.file() + " (unsupported or corrupt file)");
-                }
-                prep.prepareInto(img, new PixelRect(0, 0, img.cols(), img.rows()), values, i * v);
+                img = ImageFiles.read(s.file(), ImageFiles.DEFAULT_MAX_PIXELS, Imgcodecs.IMREAD_GRAYSCALE);
+            } catch (ImageFiles.UnusableImageException e) {
+                unreadable.add(new Unreadable(s.file(), e.getMessage()));
+                continue;
+            }
+            try {
+                prep.prepareInto(img, new PixelRect(0, 0, img.cols(), img.rows()), values, n * v);
             } finally {
                 img.release();
             }
-            labels[i] = s.label();
+            labels[n] = s.label();
             sources.add(root.relativize(s.file()).toString());
+            n++;
         }
-        return new PatchSet(classes, prep.settings().sizePx(), values, labels, sources);
+        PatchSet set = new PatchSet(classes, prep.settings().sizePx(), Arrays.copyOf(values, n * v), Arrays.copyOf(labels, n), sources);
+        return new Loaded(set, unreadable);
     }
 }

@@ -59,13 +59,11 @@ public final class ImageFolderSource implements FrameSource {
         while (ahead == null && !files.isEmpty()) {
             Path p = files.poll();
             try {
-                Mat grey = ImageFiles.decodeGrey(p.getFileName().toString(), Files.readAllBytes(p));
+                Mat grey = ImageFiles.readGrey(p, ImageFiles.DEFAULT_MAX_PIXELS);
                 ahead = new Frame(cameraId, sequence++, Instant.now(), yMm, xOriginMm, pitch, grey);
                 yMm = ahead.yEndMm();
             } catch (ImageFiles.UnusableImageException e) {
                 quarantine.put(p, e.getMessage());
-            } catch (IOException e) {
-                quarantine.put(p, "cannot read: " + e.getMessage());
             }
         }
         return ahead != null;

@@ -9,6 +9,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.sinterscope.camera.OpenCvNative;
+import org.sinterscope.camera.folder.ImageFiles;
 
 /** Reads crack images and masks from files, with errors that name the file. */
 public final class CrackImages {
@@ -23,13 +24,7 @@ public final class CrackImages {
      * @throws IllegalArgumentException naming the file when it cannot be read as an image
      */
     public static Mat readGrey(Path file) {
-        OpenCvNative.load();
-        Mat m = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_GRAYSCALE);
-        if (m.empty()) {
-            m.release();
-            throw new IllegalArgumentException("cannot read " + file + " as an image (missing, unreadable or not an image)");
-        }
-        return m;
+        return read(file, Imgcodecs.IMREAD_GRAYSCALE);
     }
 
     /**
@@ -37,12 +32,7 @@ public final class CrackImages {
      * as crack as well as a white one. Crack is where the result is ≥ 128. The caller releases it.
      */
     public static Mat readMask(Path file) {
-        OpenCvNative.load();
-        Mat colour = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_COLOR);
-        if (colour.empty()) {
-            colour.release();
-            throw new IllegalArgumentException("cannot read mask " + file + " as an image (missing, unreadable or not an image)");
-        }
+        Mat colour = read(file, Imgcodecs.IMREAD_COLOR);
         List<Mat> ch = new ArrayList<>();
         try {
             Core.split(colour, ch);
@@ -57,6 +47,16 @@ public final class CrackImages {
         } finally {
             colour.release();
             ch.forEach(Mat::release);
+        }
+    }
+
+    /** The file through the line's image checks (header size limit, corrupt data), as OpenCV reads it in {@code flags}. */
+    private static Mat read(Path file, int flags) {
+        OpenCvNative.load();
+        try {
+            return ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS, flags);
+        } catch (ImageFiles.UnusableImageException e) {
+            throw new IllegalArgumentException("cannot read " + file + " as an image: " + e.getMessage(), e);
         }
     }
 }
