@@ -24,8 +24,6 @@ import org.sinterscope.camera.PixelRect;
 import org.sinterscope.camera.folder.ImageFiles;
 import org.sinterscope.inspection.classify.PatchPreparer;
 import org.sinterscope.inspection.classify.PatchSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A labelled image data set in the common folder-per-class layout:
@@ -45,8 +43,6 @@ import org.slf4j.LoggerFactory;
 public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<String, List<Sample>> files) {
 
     /** One image file and its class index. */
-    private static final Logger LOG = LoggerFactory.getLogger(ImageFolderDataset.class);
-
     public record Sample(Path file, int label) {
     }
 
@@ -189,10 +185,10 @@ public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<
 
     /** The patches to evaluate a model on: the test split when the data has one, else every image. */
     public PatchSet loadForEvaluation(int sizePx) {
-        return loadForEvaluationChecked(sizePx).patches();
+        return strict(loadForEvaluationChecked(sizePx));
     }
 
-    /** {@link #loadForEvaluation} with the files that could not be read (left out, with their reasons). */
+    /** {@link #loadForEvaluation}, but a file that cannot be read is left out and reported with its reason. */
     public Loaded loadForEvaluationChecked(int sizePx) {
         PatchPreparer prep = new PatchPreparer(PatchSettings.wholeImage(sizePx));
         return readChecked(files.containsKey("test") ? files.get("test") : allSamples(), prep);
@@ -245,9 +241,17 @@ public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<
         }
     }
 
+    /** Every sample, or an error naming the first file that cannot be read (training takes no partial data). */
     private PatchSet read(List<Sample> samples, PatchPreparer prep) {
-        Loaded l = readChecked(samples, prep);
-        l.unreadable().forEach(u -> LOG.warn("left out {}: {}", u.file(), u.reason()));
+        return strict(readChecked(samples, prep));
+    }
+
+    private static PatchSet strict(Loaded l) {
+        if (!l.unreadable().isEmpty()) {
+            Unreadable u = l.unreadable().get(0);
+            throw new IllegalArgumentException("cannot read image " + u.file() + ": " + u.reason()
+                    + (l.unreadable().size() > 1 ? " (and " + (l.unreadable().size() - 1) + " more)" : ""));
+        }
         return l.patches();
     }
 
