@@ -192,4 +192,22 @@ class XrdCommandTest {
         assertThat(neg.exit()).isEqualTo(2);
         assertThat(Json.mapper().readTree(neg.out()).get("error").asText()).contains("instrument FWHM");
     }
+
+    @Test
+    void with_store_each_judged_scan_is_kept_with_its_roll() throws Exception {
+        Path f = text("kept.xy", "# roll: R-5\n# y_mm: 4200\n", scan(HALOS, 9), " ");
+        Path storeDir = dir.resolve("store");
+        Path config = Files.writeString(dir.resolve("station.properties"), "sinterscope.store.dir = " + storeDir + "\n");
+        CliRun r = CliRun.of("xrd", f.toString(), "--store", "--config", config.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (org.sinterscope.review.store.DefectStore store = org.sinterscope.review.store.DefectStore.open(
+                org.sinterscope.review.store.StoreSettings.from(org.sinterscope.routes.StationSettings.load(config, java.util.Map.of())))) {
+            List<org.sinterscope.review.store.XrdRecord> kept = store.compliance().xrdResults("R-5");
+            assertThat(kept).singleElement().satisfies(x -> {
+                assertThat(x.yMm()).isEqualTo(4200);
+                assertThat(x.verdict()).isEqualTo("AMORPHOUS");
+                assertThat(x.source()).isEqualTo(f.toString());
+            });
+        }
+    }
 }
