@@ -79,6 +79,10 @@ public final class XrdCommand implements Callable<Integer> {
             description = "Wavelength for scans that do not state one, Å (default ${DEFAULT-VALUE}, Cu Kα1).", defaultValue = "1.5406")
     double wavelengthA;
 
+    @Option(names = "--background-degree", paramLabel = "N",
+            description = "Degree of the Chebyshev background, 0-4 (default ${DEFAULT-VALUE}).", defaultValue = "2")
+    int backgroundDegree;
+
     @Option(names = "--plot", paramLabel = "DIR", description = "Write a PNG of each fit into DIR.")
     Path plotDir;
 
@@ -100,7 +104,8 @@ public final class XrdCommand implements Callable<Integer> {
         XrdPattern.SampleTag given;
         try {
             r = RecipeLoader.loadOrDefault(recipe);
-            settings = XrdSettings.defaults().withInstrumentFwhmDeg(instrumentFwhmDeg).withWavelengthA(wavelengthA);
+            settings = XrdSettings.defaults().withInstrumentFwhmDeg(instrumentFwhmDeg).withWavelengthA(wavelengthA)
+                    .withBackgroundDegree(backgroundDegree);
             SinteringLimits sl = r.sintering();
             if (sl != null) {
                 settings = settings.withExtraReflections(sl.xrdReflections());

@@ -191,6 +191,9 @@ class XrdCommandTest {
         CliRun neg = CliRun.of("xrd", f.toString(), "--instrument-fwhm-deg", "-1", "--json");
         assertThat(neg.exit()).isEqualTo(2);
         assertThat(Json.mapper().readTree(neg.out()).get("error").asText()).contains("instrument FWHM");
+        CliRun deg = CliRun.of("xrd", f.toString(), "--background-degree", "7", "--json");
+        assertThat(deg.exit()).isEqualTo(2);
+        assertThat(Json.mapper().readTree(deg.out()).get("error").asText()).contains("background degree must be 0..4, got 7");
     }
 
     @Test
