@@ -23,6 +23,10 @@ import org.sinterscope.inspection.xrd.XrdPeak;
 import org.sinterscope.inspection.xrd.XrdPlot;
 import org.sinterscope.inspection.xrd.XrdResult;
 import org.sinterscope.inspection.xrd.XrdSettings;
+import org.sinterscope.review.store.DefectStore;
+import org.sinterscope.review.store.StoreSettings;
+import org.sinterscope.review.store.XrdRecord;
+import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.decide.Recipe;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.SinteringLimits;
@@ -75,8 +79,19 @@ public final class XrdCommand implements Callable<Integer> {
             description = "Wavelength for scans that do not state one, Å (default ${DEFAULT-VALUE}, Cu Kα1).", defaultValue = "1.5406")
     double wavelengthA;
 
+    @Option(names = "--background-degree", paramLabel = "N",
+            description = "Degree of the Chebyshev background, 0-4 (default ${DEFAULT-VALUE}).", defaultValue = "2")
+    int backgroundDegree;
+
     @Option(names = "--plot", paramLabel = "DIR", description = "Write a PNG of each fit into DIR.")
     Path plotDir;
+
+    @Option(names = "--store", description = "Keep each judged scan with its roll in the station's defect store "
+            + "(sinterscope.store.*, see --config).")
+    boolean store;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Station settings file (for --store).")
+    Path config;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -89,7 +104,8 @@ public final class XrdCommand implements Callable<Integer> {
         XrdPattern.SampleTag given;
         try {
             r = RecipeLoader.loadOrDefault(recipe);
-            settings = XrdSettings.defaults().withInstrumentFwhmDeg(instrumentFwhmDeg).withWavelengthA(wavelengthA);
+            settings = XrdSettings.defaults().withInstrumentFwhmDeg(instrumentFwhmDeg).withWavelengthA(wavelengthA)
+                    .withBackgroundDegree(backgroundDegree);
             SinteringLimits sl = r.sintering();
             if (sl != null) {
                 settings = settings.withExtraReflections(sl.xrdReflections());
@@ -106,6 +122,48 @@ public final class XrdCommand implements Callable<Integer> {
         }
         List<Map<String, Object>> scans = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
+        DefectStore db = null;
+        if (store) {
+            try {
+                db = DefectStore.open(StoreSettings.from(StationSettings.load(config, Map.of())));
+            } catch (RuntimeException e) {
+                return usageError(out, "cannot open the defect store: " + e.getMessage());
+            }
+        }
+        try {
+            judgeAll(out, settings, given, scans, failures, db);
+        } finally {
+            if (db != null) {
+                try {
+                    if (!db.flush(java.time.Duration.ofSeconds(30))) {
+                        failures.add(Map.of("reason", "the defect store did not write every result within 30 s"));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                db.close();
+            }
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("recipe", r.product());
+            doc.put("alloy", r.sintering() == null ? null : r.sintering().alloy());
+            doc.put("crystallinityLimit", settings.crystallinityLimit());
+            doc.put("settings", settings(settings));
+            doc.put("scans", scans);
+            doc.put("failures", failures);
+            doc.put("ok", failures.isEmpty());
+            Json.print(out, doc);
+        } else {
+            out.printf(Locale.ROOT, "%d scan(s) judged%s, %d failed%n", scans.size(), db == null ? "" : " and stored",
+                    failures.size());
+            out.flush();
+        }
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private void judgeAll(PrintWriter out, XrdSettings settings, XrdPattern.SampleTag given, List<Map<String, Object>> scans,
+                          List<Map<String, Object>> failures, DefectStore db) {
         for (Path file : files) {
             List<XrdPattern> patterns;
             try {
@@ -129,6 +187,11 @@ public final class XrdCommand implements Callable<Integer> {
                         entry.put("plot", plot(res, file, patterns.size() > 1 ? patterns.indexOf(p) + 1 : 0).toString());
                     }
                     scans.add(entry);
+                    if (db != null) {
+                        db.saveXrdResult(new XrdRecord(res.tag().rollId(), res.tag().yMm(), res.tag().sampleId(), res.source(),
+                                java.time.Instant.now(), res.crystallinityIndex(), res.crystallinityStdErr(), res.limit(),
+                                res.verdict().name(), peaksJson(entry)));
+                    }
                     if (!json) {
                         printHuman(out, res, entry);
                     }
@@ -139,21 +202,14 @@ public final class XrdCommand implements Callable<Integer> {
                 }
             }
         }
-        if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("recipe", r.product());
-            doc.put("alloy", r.sintering() == null ? null : r.sintering().alloy());
-            doc.put("crystallinityLimit", settings.crystallinityLimit());
-            doc.put("settings", settings(settings));
-            doc.put("scans", scans);
-            doc.put("failures", failures);
-            doc.put("ok", failures.isEmpty());
-            Json.print(out, doc);
-        } else {
-            out.printf(Locale.ROOT, "%d scan(s) judged, %d failed%n", scans.size(), failures.size());
-            out.flush();
+    }
+
+    private static String peaksJson(Map<String, Object> entry) {
+        try {
+            return Json.mapper().writer().writeValueAsString(entry.get("peaks"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the peaks as JSON: " + e.getMessage(), e);
         }
-        return failures.isEmpty() ? 0 : 1;
     }
 
     private int usageError(PrintWriter out, String message) {

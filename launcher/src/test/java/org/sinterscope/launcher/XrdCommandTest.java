@@ -191,5 +191,26 @@ class XrdCommandTest {
         CliRun neg = CliRun.of("xrd", f.toString(), "--instrument-fwhm-deg", "-1", "--json");
         assertThat(neg.exit()).isEqualTo(2);
         assertThat(Json.mapper().readTree(neg.out()).get("error").asText()).contains("instrument FWHM");
+        CliRun deg = CliRun.of("xrd", f.toString(), "--background-degree", "7", "--json");
+        assertThat(deg.exit()).isEqualTo(2);
+        assertThat(Json.mapper().readTree(deg.out()).get("error").asText()).contains("background degree must be 0..4, got 7");
+    }
+
+    @Test
+    void with_store_each_judged_scan_is_kept_with_its_roll() throws Exception {
+        Path f = text("kept.xy", "# roll: R-5\n# y_mm: 4200\n", scan(HALOS, 9), " ");
+        Path storeDir = dir.resolve("store");
+        Path config = Files.writeString(dir.resolve("station.properties"), "sinterscope.store.dir = " + storeDir + "\n");
+        CliRun r = CliRun.of("xrd", f.toString(), "--store", "--config", config.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (org.sinterscope.review.store.DefectStore store = org.sinterscope.review.store.DefectStore.open(
+                org.sinterscope.review.store.StoreSettings.from(org.sinterscope.routes.StationSettings.load(config, java.util.Map.of())))) {
+            List<org.sinterscope.review.store.XrdRecord> kept = store.compliance().xrdResults("R-5");
+            assertThat(kept).singleElement().satisfies(x -> {
+                assertThat(x.yMm()).isEqualTo(4200);
+                assertThat(x.verdict()).isEqualTo("AMORPHOUS");
+                assertThat(x.source()).isEqualTo(f.toString());
+            });
+        }
     }
 }

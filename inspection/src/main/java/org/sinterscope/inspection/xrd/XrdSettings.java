@@ -99,6 +99,12 @@ public record XrdSettings(double wavelengthA, double scherrerK, double instrumen
                 crystallinityLimit);
     }
 
+    public XrdSettings withBackgroundDegree(int degree) {
+        return new XrdSettings(wavelengthA, scherrerK, instrumentFwhmDeg, degree, haloCentersCuDeg, haloMinFwhmDeg,
+                haloMaxFwhmDeg, maxSharpFwhmDeg, detectionSigma, matchToleranceDeg, reflections, substrateReflections,
+                crystallinityLimit);
+    }
+
     public XrdSettings withWavelengthA(double lambdaA) {
         return new XrdSettings(lambdaA, scherrerK, instrumentFwhmDeg, backgroundDegree, haloCentersCuDeg, haloMinFwhmDeg,
                 haloMaxFwhmDeg, maxSharpFwhmDeg, detectionSigma, matchToleranceDeg, reflections, substrateReflections,

@@ -32,6 +32,10 @@ final class SyntheticScan {
     double b0 = 220;
     double b1 = -1.0;
     double b2 = 0.008;
+    /** Off-model: each peak also has its Cu Kα2 twin (λ 1.54439 Å, half the Kα1 area). */
+    boolean kAlpha2;
+    /** Off-model: background 150 + 250 exp(−(2θ − from)/12) instead of the quadratic. */
+    boolean exponentialBackground;
 
     SyntheticScan(double from, double to, double step) {
         this.from = from;
@@ -63,13 +67,22 @@ final class SyntheticScan {
 
     double expected(double x) {
         double t = x - from;
-        double v = b0 + b1 * t + b2 * t * t;
+        double v = exponentialBackground ? 150 + 250 * Math.exp(-t / 12) : b0 + b1 * t + b2 * t * t;
         for (List<Component> l : List.of(halos, peaks, substrate)) {
             for (Component c : l) {
                 v += c.at(x);
+                if (kAlpha2 && l != halos) {
+                    v += twin(c).at(x);
+                }
             }
         }
         return v;
+    }
+
+    /** The Kα2 twin of a Kα1 peak: 2θ₂ = 2 asin((λ₂/λ₁) sin θ₁), half the area, same width. */
+    static Component twin(Component c) {
+        double s = 1.54439 / 1.54056 * Math.sin(Math.toRadians(c.c() / 2));
+        return new Component(2 * Math.toDegrees(Math.asin(s)), c.w(), 0.5 * c.area(), c.eta());
     }
 
     /** True CI: in-range peak area / (peak + halo area), trapezoid on a 0.0005° grid. */
@@ -77,7 +90,7 @@ final class SyntheticScan {
         double p = 0;
         double h = 0;
         for (Component c : peaks) {
-            p += inRange(c);
+            p += inRange(c) + (kAlpha2 ? inRange(twin(c)) : 0);
         }
         for (Component c : halos) {
             h += inRange(c);

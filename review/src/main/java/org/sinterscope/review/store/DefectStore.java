@@ -119,6 +119,24 @@ public final class DefectStore implements StationStore, AutoCloseable {
         writer.offer(new StoreJob.Foil(reading));
     }
 
+    /** What one stretch of the current roll went through in the furnace (the furnace stage's sink). */
+    public void saveSinterStretch(org.sinterscope.routes.compliance.SinterHistory.Record stretch) {
+        String roll = requireRoll("furnace history");
+        if (roll != null) {
+            writer.offer(new StoreJob.Sinter(roll, stretch));
+        }
+    }
+
+    /** A lab XRD amorphous check, kept with the roll it names. */
+    public void saveXrdResult(XrdRecord record) {
+        writer.offer(new StoreJob.Xrd(record));
+    }
+
+    /** Reads of the compliance records. */
+    public ComplianceQueries compliance() {
+        return new ComplianceQueries(queries);
+    }
+
     /** Crack metrics of one frame of the current roll (the sintered-layer route calls this). */
     public void saveCrackMetrics(String cameraId, long sequence, double y0Mm, double y1Mm, Instant at, CrackMeasurements m) {
         String roll = requireRoll("crack metrics");

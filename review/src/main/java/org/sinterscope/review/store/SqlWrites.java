@@ -214,6 +214,42 @@ final class SqlWrites {
         }
     }
 
+    void sinter(Connection c, String rollId, org.sinterscope.routes.compliance.SinterHistory.Record r) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO sinter_stretch (roll_id, y0_mm, y1_mm, max_temp_c, "
+                + "max_temp_zone, seconds_above, worst_o2_ppm, worst_dew_point_c, readings, causes) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, rollId);
+            p.setDouble(2, r.y0Mm());
+            p.setDouble(3, r.y1Mm());
+            num(p, 4, r.maxTempC());
+            p.setString(5, r.maxTempZone());
+            p.setDouble(6, r.secondsAbove());
+            num(p, 7, r.worstO2Ppm());
+            num(p, 8, r.worstDewPointC());
+            p.setInt(9, r.readings());
+            p.setString(10, clip(String.join(",", r.causes()), 1000));
+            p.executeUpdate();
+        }
+    }
+
+    void xrd(Connection c, XrdRecord r) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO xrd_result (roll_id, y_mm, sample_id, source, measured_at, "
+                + "crystallinity_index, crystallinity_std_err, crystallinity_limit, verdict, peaks) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, r.rollId());
+            p.setDouble(2, r.yMm());
+            p.setString(3, r.sampleId() == null ? null : clip(r.sampleId(), 100));
+            p.setString(4, clip(r.source(), 500));
+            p.setObject(5, ts(r.measuredAt()));
+            p.setDouble(6, r.crystallinityIndex());
+            num(p, 7, r.crystallinityStdErr());
+            p.setDouble(8, r.limit());
+            p.setString(9, r.verdict());
+            p.setString(10, r.peaksJson());
+            p.executeUpdate();
+        }
+    }
+
     void cracks(Connection c, StoreJob.Cracks j) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO crack_metrics (roll_id, camera_id, seq, y0_mm, y1_mm, "
                 + "measured_at, total_length_mm, inspected_area_mm2, density_per_mm, mean_width_um, max_width_um, "

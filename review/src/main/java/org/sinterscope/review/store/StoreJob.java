@@ -66,4 +66,16 @@ sealed interface StoreJob {
             w.cracks(c, this);
         }
     }
+
+    record Sinter(String rollId, org.sinterscope.routes.compliance.SinterHistory.Record stretch) implements StoreJob {
+        public void write(Connection c, SqlWrites w) throws SQLException {
+            w.sinter(c, rollId, stretch);
+        }
+    }
+
+    record Xrd(XrdRecord record) implements StoreJob {
+        public void write(Connection c, SqlWrites w) throws SQLException {
+            w.xrd(c, record);
+        }
+    }
 }

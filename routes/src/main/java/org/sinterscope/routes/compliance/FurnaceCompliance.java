@@ -53,6 +53,7 @@ public final class FurnaceCompliance {
     private final double binMm;
     private final double maxGapS;
     private final int keepJudged;
+    private final List<java.util.function.Consumer<SinterHistory.Record>> sinks;
     private final TreeMap<Long, SinterHistory> open = new TreeMap<>();
     private final Deque<SinterHistory.Record> judged = new ArrayDeque<>();
     private final Map<String, Instant> lastReading = new HashMap<>();
@@ -66,6 +67,14 @@ public final class FurnaceCompliance {
 
     public FurnaceCompliance(String stationId, FurnaceLayout layout, SinteringLimits limits, List<ActuatorSpec> actuators,
                              EncoderTrail trail, Clock clock, double binMm, double maxGapS, int keepJudged) {
+        this(stationId, layout, limits, actuators, trail, clock, binMm, maxGapS, keepJudged, List.of());
+    }
+
+    /** @param sinks each judged stretch's record also goes to these (a store); called under this object's lock */
+    public FurnaceCompliance(String stationId, FurnaceLayout layout, SinteringLimits limits, List<ActuatorSpec> actuators,
+                             EncoderTrail trail, Clock clock, double binMm, double maxGapS, int keepJudged,
+                             List<java.util.function.Consumer<SinterHistory.Record>> sinks) {
+        this.sinks = List.copyOf(sinks);
         this.stationId = Objects.requireNonNull(stationId, "stationId");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -188,7 +197,9 @@ public final class FurnaceCompliance {
         flag(shortDwell, "furnace-dwell", String.format(Locale.ROOT, "%.1f s above %.0f °C < %.1f s", leastDwell,
                 limits.dwellLevelC(), limits.minDwellS()), clock.instant(), encoderMm, commands, alarms);
         for (SinterHistory h : leaving) {
-            judged.addLast(h.record());
+            SinterHistory.Record rec = h.record();
+            sinks.forEach(k -> k.accept(rec));
+            judged.addLast(rec);
             while (judged.size() > keepJudged) {
                 judged.removeFirst();
             }

@@ -43,13 +43,19 @@ public record FurnaceStage(FurnaceInlet inlet, FoilFiles files, List<OpcUaNode> 
      * @throws IllegalArgumentException when the recipe has no sintering section or a setting is wrong
      */
     public static FurnaceStage create(StationSettings s, LineEncoder encoder, Recipe recipe) {
+        return create(s, encoder, recipe, List.of());
+    }
+
+    /** The stage whose judged stretches also go to {@code sinks} (a store). */
+    public static FurnaceStage create(StationSettings s, LineEncoder encoder, Recipe recipe,
+                                      List<java.util.function.Consumer<SinterHistory.Record>> sinks) {
         SinteringLimits limits = recipe.sinteringLimits().orElseThrow(() -> new IllegalArgumentException(
                 "the furnace stage needs a recipe with a sintering section; recipe '" + recipe.product() + "' has none"));
         Clock clock = Clock.systemUTC();
         EncoderTrail trail = new EncoderTrail(encoder, clock, s.getDouble("sinterscope.furnace.trail-s"));
         FurnaceCompliance fc = new FurnaceCompliance(s.stationId(), FurnaceLayout.parse(s.get("sinterscope.furnace.zones")),
                 limits, ActuatorSpec.fromSettings(s), trail, clock, s.getDouble("sinterscope.furnace.bin-mm"),
-                s.getDouble("sinterscope.furnace.max-gap-s"), (int) s.getDouble("sinterscope.furnace.keep-records"));
+                s.getDouble("sinterscope.furnace.max-gap-s"), (int) s.getDouble("sinterscope.furnace.keep-records"), sinks);
         return new FurnaceStage(new FurnaceInlet(new FurnaceReadingParser(clock), fc, s.getDouble("sinterscope.furnace.stale-mm")),
                 new FoilFiles(Path.of(s.get("sinterscope.furnace.done-dir")), Path.of(s.get("sinterscope.furnace.quarantine-dir")),
                         clock), nodes(s));

@@ -53,11 +53,12 @@ final class DemoFurnace {
 
     /** The furnace of the demo, or null when the recipe has no sintering section. */
     static DemoFurnace create(StationSettings settings, LineEncoder encoder, Recipe recipe, double lineSpeedMPerMin,
-                              double rollLengthMm, long seed) {
+                              double rollLengthMm, long seed, org.sinterscope.review.store.DefectStore store) {
         if (recipe.sinteringLimits().isEmpty()) {
             return null;
         }
-        FurnaceStage stage = FurnaceStage.create(settings, encoder, recipe);
+        FurnaceStage stage = FurnaceStage.create(settings, encoder, recipe,
+                store == null ? List.of() : List.of(store::saveSinterStretch));
         FurnaceLayout layout = FurnaceLayout.parse(settings.get("sinterscope.furnace.zones"));
         List<Double> setPoints = new ArrayList<>();
         for (int i = 0; i < layout.zones().size(); i++) {

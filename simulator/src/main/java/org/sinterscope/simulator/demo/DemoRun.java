@@ -82,7 +82,7 @@ public final class DemoRun {
         }
         DemoFoil foil = DemoFoil.create(settings, decider.recipe(), store, foilLot, rollId, cfg.lengthM() * 1000);
         DemoFurnace furnace = DemoFurnace.create(settings, encoder, decider.recipe(), cfg.lineSpeedMPerMin(),
-                cfg.lengthM() * 1000, cfg.seed());
+                cfg.lengthM() * 1000, cfg.seed(), store);
         StationClassifier classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));
         ClassifierComparison comparison = new ClassifierComparison(classifier);
         InspectionStage inspection = new InspectionStage(comparison, store == null ? CropSink.NONE : store.cropSink());
