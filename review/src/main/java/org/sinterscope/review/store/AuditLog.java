@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The review app's audit log: one row per security-relevant act (sign-in, failed sign-in,
@@ -53,9 +54,7 @@ public final class AuditLog {
                 if (action != null) {
                     q.bind("action", action);
                 }
-                return q.bind("limit", limit).map((rs, ctx) -> new Entry(rs.getLong(1), StoreQueries.instant(rs, 2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6)))
-                        .list();
+                return q.bind("limit", limit).map(ConstructorMapper.of(Entry.class)).list();
             });
         } catch (JdbiException e) {
             throw new StoreException("audit log read failed: " + e.getMessage(), e);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.sinterscope.camera.DefectClass;
 
@@ -49,14 +50,14 @@ public final class StoreQueries {
     }
 
     public List<Views.Span> rejects(String rollId) {
-        return query("SELECT y0_mm, y1_mm, causes FROM reject_span WHERE roll_id = ? ORDER BY y0_mm", List.of(rollId),
-                rs -> new Views.Span(rs.getDouble(1), rs.getDouble(2), rs.getString(3)));
+        return queryAs("SELECT y0_mm, y1_mm, causes FROM reject_span WHERE roll_id = ? ORDER BY y0_mm", List.of(rollId),
+                Views.Span.class);
     }
 
     /** The roll's segments as spans of web (y0, y1 mm) with their verdict reasons (empty when it passed). */
     public List<Views.Span> segments(String rollId) {
-        return query("SELECT y0_mm, y1_mm, reasons FROM segment WHERE roll_id = ? ORDER BY y0_mm", List.of(rollId),
-                rs -> new Views.Span(rs.getDouble(1), rs.getDouble(2), rs.getString(3)));
+        return queryAs("SELECT y0_mm, y1_mm, reasons AS causes FROM segment WHERE roll_id = ? ORDER BY y0_mm",
+                List.of(rollId), Views.Span.class);
     }
 
     public List<Views.Defect> defects(DefectFilter f) {
@@ -133,16 +134,14 @@ public final class StoreQueries {
     }
 
     public List<Views.LabelEvent> history(long defectId) {
-        return query("SELECT defect_id, previous, label, by_user, at FROM label_event WHERE defect_id = ? ORDER BY id",
-                List.of(defectId), rs -> new Views.LabelEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), instant(rs, 5)));
+        return queryAs("SELECT defect_id, previous, label, by_user, at FROM label_event WHERE defect_id = ? ORDER BY id",
+                List.of(defectId), Views.LabelEvent.class);
     }
 
     /** Every reviewed defect with a crop, for the labelled export. */
     public List<Views.Labelled> labelled() {
-        return query("SELECT id, roll_id, label, crop_path FROM defect WHERE label IS NOT NULL AND crop_path IS NOT NULL "
-                + "ORDER BY id", List.of(), rs -> new Views.Labelled(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)));
+        return queryAs("SELECT id, roll_id, label, crop_path FROM defect WHERE label IS NOT NULL AND crop_path IS NOT NULL "
+                + "ORDER BY id", List.of(), Views.Labelled.class);
     }
 
     /** Runs a read through JDBI on a pooled connection; {@code args} are bound in order. */
@@ -154,6 +153,21 @@ public final class StoreQueries {
                     q.bind(i, args.get(i));
                 }
                 return q.map((rs, ctx) -> row.map(rs)).list();
+            });
+        } catch (JdbiException e) {
+            throw new StoreException("store query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a read whose columns are {@code type}'s record components (snake_case), mapped by JDBI. */
+    <T> List<T> queryAs(String sql, List<?> args, Class<T> type) {
+        try {
+            return db.jdbi().withHandle(h -> {
+                Query q = h.createQuery(sql);
+                for (int i = 0; i < args.size(); i++) {
+                    q.bind(i, args.get(i));
+                }
+                return q.map(ConstructorMapper.of(type)).list();
             });
         } catch (JdbiException e) {
             throw new StoreException("store query failed: " + e.getMessage(), e);

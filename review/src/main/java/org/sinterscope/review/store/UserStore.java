@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Review-app accounts and settings as stored (JDBI over the store's pool). Holds password
@@ -18,9 +19,8 @@ public final class UserStore {
     public record User(String name, String role, String passwordHash, Instant createdAt, boolean disabled) {
     }
 
-    private static final String COLUMNS = "SELECT name, role, pw_hash, created_at, disabled FROM app_user";
-    private static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getString("name"), rs.getString("role"),
-            rs.getString("pw_hash"), StoreQueries.instant(rs, 4), rs.getBoolean("disabled"));
+    private static final String COLUMNS = "SELECT name, role, pw_hash AS password_hash, created_at, disabled FROM app_user";
+    private static final RowMapper<User> USER = ConstructorMapper.of(User.class);
 
     private final Jdbi jdbi;
 

@@ -199,4 +199,18 @@ class ReviewApiHttpTest {
         assertThat(ApiClient.json(admin.get("/api/admin/users")).toString()).contains("new-op").doesNotContain("pbkdf2");
         assertThat(admin.send("PUT", "/api/admin/settings", "{\"retentionDays\":-1}").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void pages_and_webjars_are_served_with_the_security_headers() throws Exception {
+        ApiClient anon = new ApiClient(fx);
+        HttpResponse<String> root = anon.get("/");
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(root.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+        HttpResponse<String> js = anon.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(js.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(anon.get("/no-such-page.html").statusCode()).isEqualTo(404);
+    }
 }
