@@ -12,8 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
-import com.sun.management.OperatingSystemMXBean;
-
+import org.nd4j.linalg.factory.Nd4j;
 import org.opencv.core.Core;
 import org.sinterscope.camera.Frame;
 import org.sinterscope.camera.OpenCvNative;
@@ -35,15 +34,15 @@ import org.sinterscope.simulator.line.SimulatedLineConfig;
  *
  * <p>Frames: {@code frames} clean ones (no defect, no look-alike) and {@code frames} defect-dense
  * ones (40 defects and 5 look-alikes per metre) of the default line, seed {@code seed}. Per frame and
- * stage, the fastest of {@code rounds} runs in CPU time (which other work on the machine does not
- * inflate the way it inflates wall time), then the median over the frames, in ms. Stages: profile, edges, streaks, spots (the classical coating
+ * stage, the fastest of {@code rounds} runs in the calling thread's CPU time (which other work on
+ * the machine does not inflate the way it inflates wall time), then the median over the frames, in ms. Stages: profile, edges, streaks, spots (the classical coating
  * inspection, {@link CoatingInspector#inspectTimed}), classifier (the station's classifier on the
  * frame's candidates, as configured by {@code station.properties}), and the pipeline (both, as the
- * station runs them; the pipeline's CPU time includes ND4J's threads). The memory pass is {@code Core.sumElems} over the frame. Mpx/s of a stage =
+ * station runs them). The memory pass is {@code Core.sumElems} over the frame. Mpx/s of a stage =
  * frame Mpx / stage ms · 1000. The throughput figures run the pipeline over all frames, one frame
  * per thread, on 1 thread and on every core, for {@code rounds} passes: Mpx / wall seconds.
- * These are wall time, so other load on the machine lowers them. OpenCV's own threads are set to 1
- * (frames run in parallel, not inside one frame).
+ * These are wall time, so other load on the machine lowers them. OpenCV's and ND4J's own threads are
+ * set to 1: frames run in parallel, not inside one frame, and all of a frame's work is on its thread.
  */
 final class PipelineBench {
 
@@ -87,6 +86,8 @@ final class PipelineBench {
         }
         OpenCvNative.load();
         Core.setNumThreads(1);
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
         CoatingInspector coating = new CoatingInspector(CoatingInspectorConfig.defaults());
         StationClassifier sc = StationClassifier.create(StationSettings.load(null, Map.of()), coating);
         ClassifyingInspector pipeline = sc.inspector();
@@ -119,15 +120,12 @@ final class PipelineBench {
     }
 
     /**
-     * {@code [stage][frame]}: the fastest of {@code rounds} runs, CPU ms: the calling thread's CPU
-     * time for the memory pass and the classical stages (OpenCV runs on the calling thread), the
-     * process's CPU time for the classifier and the pipeline (the network runs on ND4J's own threads).
+     * {@code [stage][frame]}: the fastest of {@code rounds} runs in the calling thread's CPU time, ms
+     * (OpenCV and, with one ND4J thread, the network run on the calling thread).
      */
     private static double[][] time(List<Frame> frames, int rounds, CoatingInspector coating, StationClassifier sc) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         LongSupplier thread = threads::getCurrentThreadCpuTime;
-        LongSupplier process = os::getProcessCpuTime;
         ClassifyingInspector pipeline = sc.inspector();
         double[][] best = new double[STAGES.size()][frames.size()];
         for (double[] b : best) {
@@ -144,13 +142,13 @@ final class PipelineBench {
                 List<PixelRect> boxes = timed.inspection().defects().stream()
                         .filter(d -> pipeline.classifiedDetectors().contains(d.detector())).map(Defect::boundsPx).toList();
                 LoadedClassifier lc = sc.holder().get();
-                long t2 = process.getAsLong();
+                long t2 = thread.getAsLong();
                 if (lc != null && !boxes.isEmpty()) {
                     lc.classifier().classify(f.image(), boxes);
                 }
-                long t3 = process.getAsLong();
+                long t3 = thread.getAsLong();
                 pipeline.inspectBoth(f);
-                long t4 = process.getAsLong();
+                long t4 = thread.getAsLong();
                 if (r < 0 || sum < 0) {
                     continue;
                 }
