@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                BenchCommand.class,
                 InspectCommand.class,
                 RoughnessCommand.class,
                 CracksCommand.class,

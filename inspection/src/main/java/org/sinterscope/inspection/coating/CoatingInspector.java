@@ -3,6 +3,7 @@ package org.sinterscope.inspection.coating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -42,7 +43,7 @@ public final class CoatingInspector implements FrameInspector {
     }
 
     /**
-     * Where one inspection's time went, ns of wall time per stage on the calling thread.
+     * Where one inspection's time went, ns per stage on the calling thread's clock.
      *
      * @param profileNanos  stripe means, robust CD profile and coated band
      * @param edgesNanos    both edges followed line by line
@@ -65,9 +66,19 @@ public final class CoatingInspector implements FrameInspector {
         return inspectTimed(frame).inspection();
     }
 
-    /** {@link #inspect} with the time spent per stage (for benchmarks and the {@code bench} command). */
+    /** {@link #inspect} with the wall time spent per stage. */
     public Timed inspectTimed(Frame frame) {
-        long t0 = System.nanoTime();
+        return inspectTimed(frame, System::nanoTime);
+    }
+
+    /**
+     * {@link #inspect} with the time per stage read from {@code clock} (ns; e.g. the thread's CPU
+     * time, which other load on the machine does not inflate), for benchmarks and the {@code bench}
+     * command. The inspection's own {@code inspectNanos} stays wall time.
+     */
+    public Timed inspectTimed(Frame frame, LongSupplier clock) {
+        long wall0 = System.nanoTime();
+        long t0 = clock.getAsLong();
         long tProfile = 0;
         long tEdges = 0;
         long tStreaks = 0;
@@ -85,14 +96,14 @@ public final class CoatingInspector implements FrameInspector {
             StripeProfiles stripeProfiles = CdProfile.stripes(grey, stripes);
             float[] profile = CdProfile.median(stripeProfiles.means());
             CoatedBand band = CoatedBand.find(profile);
-            long t1 = System.nanoTime();
+            long t1 = clock.getAsLong();
             tProfile = t1 - t0;
             if (band != null) {
                 EdgeInspector.EdgeResult left = EdgeInspector.inspect(grey, band, true, grid, cfg);
                 EdgeInspector.EdgeResult right = EdgeInspector.inspect(grey, band, false, grid, cfg);
                 defects.addAll(left.defects());
                 defects.addAll(right.defects());
-                long t2 = System.nanoTime();
+                long t2 = clock.getAsLong();
                 tEdges = t2 - t1;
                 int excl = (int) Math.ceil(grid.widthPx(cfg.edgeExclusionMm()));
                 int c0 = (int) Math.ceil(left.col()) + excl;
@@ -100,16 +111,16 @@ public final class CoatingInspector implements FrameInspector {
                 if (c1 - c0 > 16) {
                     StreakDetector.Found streaks = StreakDetector.detect(stripeProfiles, profile, c0, c1, grey.rows(), grid, cfg);
                     defects.addAll(streaks.defects());
-                    long t3 = System.nanoTime();
+                    long t3 = clock.getAsLong();
                     tStreaks = t3 - t2;
                     defects.addAll(SpotDetector.detect(grey, c0, c1, streaks.background(), streaks.defects(), grid, cfg));
                     coating = uniformity(profile, c0, c1, grid, left.col(), right.col(), streaks);
-                    tSpots = System.nanoTime() - t3;
+                    tSpots = clock.getAsLong() - t3;
                 }
             }
         }
         FrameInspection fi = new FrameInspection(frame.cameraId(), frame.sequence(), frame.timestamp(), frame.yStartMm(),
-                frame.yEndMm(), frame.megapixels(), coating, defects, System.nanoTime() - t0, "");
+                frame.yEndMm(), frame.megapixels(), coating, defects, System.nanoTime() - wall0, "");
         return new Timed(fi, new StageNanos(tProfile, tEdges, tStreaks, tSpots));
     }
 
