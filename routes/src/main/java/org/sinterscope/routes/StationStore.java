@@ -26,6 +26,14 @@ public interface StationStore {
     /** An acknowledgement or fired report of an actuator. */
     void saveActuatorEvent(ActuatorEvent event);
 
+    /**
+     * Waits until everything handed over so far is written, at most {@code timeout}; true when it
+     * is. A store without a buffer is always flushed.
+     */
+    default boolean flush(java.time.Duration timeout) throws InterruptedException {
+        return true;
+    }
+
     /** Where the store raises alarms (a full buffer, a failing database). */
     void onAlarm(Consumer<String> sink);
 }
