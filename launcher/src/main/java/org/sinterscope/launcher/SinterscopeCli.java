@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                RunCommand.class,
+                SimulateCommand.class,
                 InspectCommand.class,
                 RoughnessCommand.class,
                 CracksCommand.class,

@@ -34,6 +34,16 @@ public interface StationStore {
         return true;
     }
 
+    /** Fill of the store's write buffer, 0..1 (NaN: the store has no buffer). */
+    default double bufferFill() {
+        return Double.NaN;
+    }
+
+    /** Null when records can be written, else what is wrong (the station is then not ready). */
+    default String writeProblem() {
+        return null;
+    }
+
     /** Where the store raises alarms (a full buffer, a failing database). */
     void onAlarm(Consumer<String> sink);
 }

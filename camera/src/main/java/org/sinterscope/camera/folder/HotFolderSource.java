@@ -26,13 +26,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Frames from an image hot folder that acquisition software writes into: each image file (PNG,
  * TIFF, BMP, JPEG) becomes the next stretch of web (frame k starts where frame k − 1 ended), taken
- * in file-name or modification-time order once it has not changed for {@code settle}. A file handed
+ * in file-name or modification-time order once it has not changed for {@code settle} (names
+ * starting with a dot are files still being written, and are left alone). A file handed
  * on as a frame is moved to {@code done}; one that cannot be read is moved to {@code quarantine}
  * with {@code <name>.reason.txt}. Nothing is deleted.
  *
  * <p>{@link #hasNext()} waits for the next file (polling every {@code poll}) until {@link #stop()}
  * or {@link #close()}; with {@code watch == false} it returns false as soon as the folder is empty.
  * A frame read but not yet taken when the source stops stays in the folder for the next start.
+ * Frame numbers go on from the number of files already in {@code done}.
  * One consumer thread; {@code stop()} may come from any thread.
  */
 public final class HotFolderSource implements FrameSource {
@@ -89,8 +91,11 @@ public final class HotFolderSource implements FrameSource {
         }
         try {
             Files.createDirectories(settings.done());
+            try (Stream<Path> done = Files.list(settings.done())) {
+                sequence = done.count(); // a restarted station numbers on after what it took before
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the done folder " + settings.done(), e);
+            throw new UncheckedIOException("cannot create or list the done folder " + settings.done(), e);
         }
     }
 
@@ -146,7 +151,8 @@ public final class HotFolderSource implements FrameSource {
         Instant settledBefore = Instant.now().minus(s.settle());
         List<Candidate> c = new ArrayList<>();
         try (Stream<Path> files = Files.list(s.folder())) {
-            files.filter(p -> Files.isRegularFile(p) && ImageFiles.isImageName(p.getFileName().toString())).forEach(p -> {
+            files.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")
+                    && ImageFiles.isImageName(p.getFileName().toString())).forEach(p -> {
                 try {
                     FileTime t = Files.getLastModifiedTime(p);
                     if (t.toInstant().isBefore(settledBefore) || s.settle().isZero()) {

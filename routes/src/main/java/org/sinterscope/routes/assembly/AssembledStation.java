@@ -14,6 +14,8 @@ import org.sinterscope.routes.StationStage;
 import org.sinterscope.routes.StationStore;
 import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.routes.decide.Recipe;
+import org.sinterscope.routes.metrics.StationEndpoints;
+import org.sinterscope.routes.metrics.StationMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +37,13 @@ public final class AssembledStation implements AutoCloseable {
     private final List<StationStage> stages;
     private final Map<String, Object> extraBeans = new HashMap<>();
     private final StationStore store;
+    private final StationMetrics metrics;
     private Station station;
 
     AssembledStation(StationSettings settings, CameraSpec camera, LineEncoder encoder, StationBeans beans,
-                     StationClassifier classifier, Recipe recipe, List<StationStage> stages, StationParts parts) {
+                     StationClassifier classifier, Recipe recipe, List<StationStage> stages, StationParts parts,
+                     StationMetrics metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.camera = camera;
         this.encoder = encoder;
@@ -59,6 +64,8 @@ public final class AssembledStation implements AutoCloseable {
             throw new IllegalStateException("the station is already started");
         }
         station = Station.start(beans, settings.asMap(), extraBeans, stages.toArray(StationStage[]::new));
+        metrics.watch(station.context(), station.context().resolvePropertyPlaceholders("{{sinterscope.frames.uri}}"),
+                station.actuation(), store);
         return station;
     }
 
@@ -99,6 +106,11 @@ public final class AssembledStation implements AutoCloseable {
 
     private static Duration left(long endNanos) {
         return Duration.ofNanos(Math.max(1_000_000, endNanos - System.nanoTime()));
+    }
+
+    /** Metrics and health; {@link StationEndpoints} for a web server to mount. */
+    public StationMetrics metrics() {
+        return metrics;
     }
 
     public StationBeans beans() {

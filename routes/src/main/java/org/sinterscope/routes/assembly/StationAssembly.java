@@ -22,7 +22,9 @@ import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.routes.decide.Recipe;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
+import org.sinterscope.routes.foil.FoilReadingSink;
 import org.sinterscope.routes.foil.FoilStage;
+import org.sinterscope.routes.metrics.StationMetrics;
 import org.sinterscope.routes.reject.RejectTracker;
 
 /**
@@ -31,7 +33,7 @@ import org.sinterscope.routes.reject.RejectTracker;
  * inspector of the camera's stage (coating: the classical coating inspector behind the station's
  * classifier; sintered: the crack detector's {@code line} preset), the recipe, the decider, the
  * reject tracker with the actuators and their links, the foil stage ({@code sinterscope.foil.enabled}),
- * the store and whatever stages the caller plugs in through {@link StationParts}. {@code run},
+ * the metrics ({@link StationMetrics}), the store and whatever stages the caller plugs in through {@link StationParts}. {@code run},
  * {@code demo} and {@code inspect} all go through it; a demo only plugs in simulated edges.
  */
 public final class StationAssembly {
@@ -53,6 +55,9 @@ public final class StationAssembly {
                     + parts.encoders.keySet().stream().sorted().toList());
         }
         StationEncoder encoder = ef.open(settings);
+        if (parts.startAtMm > 0 && encoder.encoder() instanceof ReportedEncoder r) {
+            r.advanceTo(parts.startAtMm);
+        }
         CameraSpec camera = CameraSpec.fromSettings(settings, cameras.get(0));
         FrameSourceFactory sf = parts.sources.get(camera.type());
         if (sf == null) {
@@ -70,13 +75,17 @@ public final class StationAssembly {
         } else {
             inspector = new CrackFrameInspector(new CrackDetector(CrackDetectorConfig.line()));
         }
+        StationMetrics metrics = new StationMetrics();
         if (Boolean.parseBoolean(settings.get("sinterscope.foil.enabled"))) {
-            stages.add(FoilStage.create(settings, recipe, parts.foilSinks));
+            List<FoilReadingSink> sinks = new ArrayList<>(parts.foilSinks);
+            sinks.add(metrics);
+            stages.add(FoilStage.create(settings, recipe, sinks));
         }
         stages.addAll(parts.stages);
         parts.encoderStages.forEach(f -> stages.add(f.apply(encoder.encoder())));
         FrameSource source = observed(sf.open(camera, settings, encoder.encoder()), encoder);
         RunLedger ledger = new RunLedger(parts.keepDetail);
+        ledger.listen(metrics);
         InspectionStage inspection = new InspectionStage(inspector, parts.crops);
         StationBeans beans;
         try {
@@ -86,7 +95,7 @@ public final class StationAssembly {
             source.close();
             throw e;
         }
-        return new AssembledStation(settings, camera, encoder.encoder(), beans, classifier, recipe, stages, parts);
+        return new AssembledStation(settings, camera, encoder.encoder(), beans, classifier, recipe, stages, parts, metrics);
     }
 
     /** {@code sinterscope.cameras}: the camera ids, in order. */

@@ -35,6 +35,7 @@ public final class StationParts {
     CropSink crops = CropSink.NONE;
     StationStore store;
     boolean keepDetail;
+    double startAtMm;
 
     /** Camera type {@code type} opens its sources with {@code factory} (replacing a built-in one). */
     public StationParts source(String type, FrameSourceFactory factory) {
@@ -89,6 +90,28 @@ public final class StationParts {
     public StationParts coatingInspector(Function<StationClassifier, FrameInspector> f) {
         this.coatingInspector = Objects.requireNonNull(f, "coatingInspector");
         return this;
+    }
+
+    /**
+     * The web position the roll resumes at, mm: an encoder that counts the camera's lines starts
+     * there (a PLC's encoder reports its own position).
+     */
+    public StationParts startAtMm(double yMm) {
+        if (!(yMm >= 0) || !Double.isFinite(yMm)) {
+            throw new IllegalArgumentException("start position must be >= 0 mm, got " + yMm);
+        }
+        this.startAtMm = yMm;
+        return this;
+    }
+
+    /** The camera types it can open. */
+    public java.util.Set<String> cameraTypes() {
+        return java.util.Set.copyOf(sources.keySet());
+    }
+
+    /** The encoder types it can make. */
+    public java.util.Set<String> encoderTypes() {
+        return java.util.Set.copyOf(encoders.keySet());
     }
 
     /** Keep every inspection and verdict in the run ledger (a demo's summary; not for a station running for weeks). */
