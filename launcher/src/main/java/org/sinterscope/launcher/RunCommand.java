@@ -17,6 +17,7 @@ import org.sinterscope.review.store.DefectStore;
 import org.sinterscope.review.store.RollInfo;
 import org.sinterscope.review.store.StoreSettings;
 import org.sinterscope.review.store.Views;
+import org.sinterscope.review.web.ReviewApp;
 import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.actuator.ActuationCounts;
@@ -84,7 +85,9 @@ final class RunCommand implements Callable<Integer> {
                 ledger = station.beans().ledger();
                 station.start();
                 int port = Integer.parseInt(settings.get("sinterscope.metrics.port"));
-                try (OpsServer ops = port < 0 ? null : OpsServer.start(station.metrics(), settings.get("sinterscope.metrics.host"), port)) {
+                boolean web = store != null && Integer.parseInt(settings.get("sinterscope.web.port")) >= 0;
+                try (OpsServer ops = port < 0 ? null : OpsServer.start(station.metrics(), settings.get("sinterscope.metrics.host"), port);
+                     ReviewApp app = web ? StationWeb.start(store, settings, station.metrics()) : null) {
                     LOG.info("station {} running: {}{}", settings.stationId(), station.beans().source().describe(),
                             ops == null ? "" : "; metrics on http://" + settings.get("sinterscope.metrics.host") + ":" + ops.port() + "/metrics");
                     // a finite source (watch = false) ends the run by itself

@@ -46,26 +46,28 @@ class RunServiceTest {
     @Test
     void sigterm_drains_the_station_and_exits_0() throws Exception {
         StationFiles files = StationFiles.create(dir, 0.2);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path cfg = files.settings("sinterscope.metrics.port = " + port);
+        int port = freePort();
+        int webPort = freePort();
+        Path cfg = files.settings("sinterscope.metrics.port = " + port, "sinterscope.web.port = " + webPort);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String natives = System.getProperty("org.bytedeco.javacpp.cachedir", System.getProperty("java.io.tmpdir"));
         process = new ProcessBuilder(java, "-Xmx1500m", "-Djava.io.tmpdir=" + dir, "-Dorg.bytedeco.javacpp.cachedir=" + natives,
                 "-cp", System.getProperty("java.class.path"), SinterscopeCli.class.getName(), "run", "--config", cfg.toString(), "--json")
                 .redirectError(dir.resolve("stderr.log").toFile()).redirectOutput(dir.resolve("stdout.json").toFile()).start();
         String base = "http://127.0.0.1:" + port;
+        String web = "http://127.0.0.1:" + webPort; // the review app, with the station's endpoints mounted
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> !process.isAlive() || get(base + "/health").statusCode() == 200);
         assertTrue(process.isAlive(), () -> "the station ended at start: " + stderr());
         assertTrue(get(base + "/health").body().contains("\"ready\" : true"));
+        HttpResponse<String> h = get(web + "/health");
+        assertEquals(200, h.statusCode(), h.body());
         List<Path> frames = files.frames();
         files.drop(frames);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-                .until(() -> metric(get(base + "/metrics").body(), "sinterscope_verdicts_total") >= frames.size());
-        String scrape = get(base + "/metrics").body();
+                .until(() -> metric(get(web + "/metrics").body(), "sinterscope_verdicts_total") >= frames.size());
+        String scrape = get(web + "/metrics").body();
+        assertEquals(frames.size(), metric(get(base + "/metrics").body(), "sinterscope_frames_inspected_total"));
         assertEquals(frames.size(), metric(scrape, "sinterscope_frames_in_total"), scrape);
         assertEquals(frames.size(), metric(scrape, "sinterscope_frames_inspected_total"), scrape);
         assertTrue(scrape.contains("sinterscope_inspection_seconds_bucket{camera=\"coat-cam-1\""), "inspection time histogram");
@@ -80,6 +82,12 @@ class RunServiceTest {
         assertEquals(0, s.get("undone").size(), s.toString());
         assertEquals(s.get("commands").asLong(), files.journalled("DECIDED"), "every decided command is journalled");
         assertEquals(frames.size(), Files.list(files.hot().resolve("done")).count());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private String stderr() {

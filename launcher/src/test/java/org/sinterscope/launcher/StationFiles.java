@@ -35,7 +35,8 @@ record StationFiles(Path dir, Path sim, Path hot, Path config, JsonNode truth) {
                 "sinterscope.classifier.bundle = none",
                 "sinterscope.journal.dir = " + dir.resolve("journal"),
                 "sinterscope.store.dir = " + dir.resolve("store"),
-                "sinterscope.foil.inbox = " + dir.resolve("foil"));
+                "sinterscope.foil.inbox = " + dir.resolve("foil"),
+                "sinterscope.web.port = -1");
         Files.writeString(config, base + "\n" + String.join("\n", lines) + "\n");
         return config;
     }
