@@ -57,7 +57,8 @@ class RunServiceTest {
         String base = "http://127.0.0.1:" + port;
         String web = "http://127.0.0.1:" + webPort; // the review app, with the station's endpoints mounted
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> !process.isAlive() || get(base + "/health").statusCode() == 200);
+                // the ops server starts before the review app: wait for both
+                .until(() -> !process.isAlive() || get(base + "/health").statusCode() == 200 && get(web + "/health").statusCode() == 200);
         assertTrue(process.isAlive(), () -> "the station ended at start: " + stderr());
         assertTrue(get(base + "/health").body().contains("\"ready\" : true"));
         HttpResponse<String> h = get(web + "/health");
