@@ -18,6 +18,13 @@ public interface FrameSource extends AutoCloseable {
      */
     Frame next();
 
+    /**
+     * Takes no more frames: a {@link #hasNext()} that waits for the next one returns false soon.
+     * May be called from any thread. A finite source may ignore it (the default).
+     */
+    default void stop() {
+    }
+
     /** A short description for logs and summaries, such as "simulated line, seed 7". */
     String describe();
 

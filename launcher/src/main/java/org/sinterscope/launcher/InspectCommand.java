@@ -4,31 +4,24 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.sinterscope.camera.Frame;
-import org.sinterscope.camera.FrameSource;
-import org.sinterscope.camera.PixelPitch;
 import org.sinterscope.camera.folder.ImageFolderSource;
 import org.sinterscope.camera.folder.Quarantine;
-import org.sinterscope.simulator.line.SimulatedEncoder;
 import org.sinterscope.inspection.SegmentVerdict;
-import org.sinterscope.inspection.coating.CoatingInspector;
-import org.sinterscope.inspection.coating.CoatingInspectorConfig;
-import org.sinterscope.routes.InspectionStage;
 import org.sinterscope.routes.RunLedger;
-import org.sinterscope.routes.Station;
-import org.sinterscope.routes.StationBeans;
 import org.sinterscope.routes.StationSettings;
-import org.sinterscope.routes.decide.RecipeLoader;
-import org.sinterscope.routes.decide.VerdictDecider;
-import org.sinterscope.simulator.plc.InProcessPlc;
-import org.sinterscope.simulator.plc.PlcSimulator;
-import org.sinterscope.routes.reject.RejectTracker;
+import org.sinterscope.routes.assembly.AssembledStation;
+import org.sinterscope.routes.assembly.CameraSpec;
+import org.sinterscope.routes.assembly.Encoders;
+import org.sinterscope.routes.assembly.Sources;
+import org.sinterscope.routes.assembly.StationParts;
+import org.sinterscope.routes.assembly.StationAssembly;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,43 +58,36 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    /** The camera id of the folder's frames. */
+    static final String CAMERA = "folder";
+
     @Override
     public Integer call() throws Exception {
-        StationSettings settings = StationSettings.load(config, Map.of());
-        Quarantine quarantine = new Quarantine(quarantineDir != null ? quarantineDir : images.resolve("quarantine"));
-        SimulatedEncoder encoder = SimulatedEncoder.freeRunning();
-        ImageFolderSource folder = new ImageFolderSource(images, quarantine, "folder", PixelPitch.square(pixelUm), x0Mm);
-        FrameSource source = new FrameSource() {
-            @Override
-            public boolean hasNext() {
-                return folder.hasNext();
-            }
-
-            @Override
-            public Frame next() {
-                Frame f = folder.next();
-                encoder.advanceTo(f.yEndMm()); // the web has moved past the camera by this frame
-                return f;
-            }
-
-            @Override
-            public String describe() {
-                return folder.describe();
-            }
-
-            @Override
-            public void close() {
-                folder.close();
-            }
-        };
-        RunLedger ledger = new RunLedger(true);
-        PlcSimulator plc = new PlcSimulator(encoder);
-        StationBeans beans = new StationBeans(source, new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults())),
-                new VerdictDecider(RecipeLoader.loadOrDefault(recipe)),
-                new RejectTracker(settings.stationId(), settings.actuatorId(), settings.actuatorDistanceMm(), encoder), ledger);
-        try (source; Station station = Station.start(beans, settings.asMap(), new InProcessPlc(plc))) {
+        Path quarantineFolder = quarantineDir != null ? quarantineDir : images.resolve("quarantine");
+        Map<String, String> o = new HashMap<>();
+        o.put("sinterscope.cameras", CAMERA);
+        o.put(CameraSpec.key(CAMERA, "type"), Sources.FILES);
+        o.put(CameraSpec.key(CAMERA, "stage"), "coating");
+        o.put(CameraSpec.key(CAMERA, "folder"), images.toString());
+        o.put(CameraSpec.key(CAMERA, "quarantine-dir"), quarantineFolder.toString());
+        o.put(CameraSpec.key(CAMERA, "pixel-um"), Double.toString(pixelUm));
+        o.put(CameraSpec.key(CAMERA, "x0-mm"), Double.toString(x0Mm));
+        o.put("sinterscope.encoder.type", Encoders.CAMERA_LINES);
+        if (recipe != null) {
+            o.put("sinterscope.recipe", recipe.toString());
+        }
+        StationSettings settings = StationSettings.load(config, o);
+        ImageFolderSource[] folder = new ImageFolderSource[1];
+        StationParts parts = new StationParts().keepDetail(true).source(Sources.FILES,
+                (c, st, enc) -> folder[0] = (ImageFolderSource) Sources.builtIn().get(Sources.FILES).open(c, st, enc));
+        LocalActuators.plugIfNeeded(settings, parts);
+        RunLedger ledger;
+        try (AssembledStation station = StationAssembly.assemble(settings, parts)) {
+            ledger = station.beans().ledger();
+            station.start();
             ledger.awaitAllDecided(Duration.ofHours(1));
         }
+        Quarantine quarantine = folder[0].quarantine();
         List<SegmentVerdict> verdicts = new ArrayList<>(ledger.verdictList());
         verdicts.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
         PrintWriter out = spec.commandLine().getOut();

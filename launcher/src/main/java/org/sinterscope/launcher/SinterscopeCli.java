@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                RunCommand.class,
+                SimulateCommand.class,
                 InspectCommand.class,
                 RoughnessCommand.class,
                 CracksCommand.class,

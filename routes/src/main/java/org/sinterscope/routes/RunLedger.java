@@ -39,12 +39,30 @@ public final class RunLedger {
     private final List<FrameInspection> inspections = new ArrayList<>();
     private final List<SegmentVerdict> verdictList = new ArrayList<>();
     private final List<String> alarms = new ArrayList<>();
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told of each event as the ledger counts it (metrics); must return quickly and not throw. */
+    public interface Listener {
+        void frameIn(Frame f);
+
+        void inspected(FrameInspection fi);
+
+        void decided(SegmentVerdict v);
+
+        void alarm(String message);
+    }
 
     public RunLedger(boolean keepDetail) {
         this.keepDetail = keepDetail;
     }
 
+    /** Adds a listener. */
+    public void listen(Listener l) {
+        listeners.add(l);
+    }
+
     public synchronized void frameIn(Frame f) {
+        listeners.forEach(l -> l.frameIn(f));
         if (firstFrameNanos < 0) {
             firstFrameNanos = System.nanoTime();
         }
@@ -84,6 +102,7 @@ public final class RunLedger {
     }
 
     public synchronized FrameInspection inspected(FrameInspection fi) {
+        listeners.forEach(l -> l.inspected(fi));
         framesInspected++;
         if (fi.failed()) {
             framesFailed++;
@@ -101,6 +120,7 @@ public final class RunLedger {
     }
 
     public synchronized void decided(SegmentVerdict v) {
+        listeners.forEach(l -> l.decided(v));
         verdicts++;
         if (v.reject()) {
             rejectingVerdicts++;
@@ -113,6 +133,7 @@ public final class RunLedger {
     }
 
     public synchronized void alarm(String message) {
+        listeners.forEach(l -> l.alarm(message));
         if (alarms.size() < 10_000) {
             alarms.add(message);
         }
@@ -129,6 +150,11 @@ public final class RunLedger {
             }
             wait(Math.max(1, left / 1_000_000));
         }
+    }
+
+    /** True once the camera route has ended (its source is exhausted, stopped or failed). */
+    public synchronized boolean sourceFinished() {
+        return sourceDone;
     }
 
     public synchronized long framesIn() {

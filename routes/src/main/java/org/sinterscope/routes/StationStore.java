@@ -26,6 +26,24 @@ public interface StationStore {
     /** An acknowledgement or fired report of an actuator. */
     void saveActuatorEvent(ActuatorEvent event);
 
+    /**
+     * Waits until everything handed over so far is written, at most {@code timeout}; true when it
+     * is. A store without a buffer is always flushed.
+     */
+    default boolean flush(java.time.Duration timeout) throws InterruptedException {
+        return true;
+    }
+
+    /** Fill of the store's write buffer, 0..1 (NaN: the store has no buffer). */
+    default double bufferFill() {
+        return Double.NaN;
+    }
+
+    /** Null when records can be written, else what is wrong (the station is then not ready). */
+    default String writeProblem() {
+        return null;
+    }
+
     /** Where the store raises alarms (a full buffer, a failing database). */
     void onAlarm(Consumer<String> sink);
 }

@@ -162,6 +162,12 @@ public final class DefectStore implements StationStore, AutoCloseable {
         return writer.status();
     }
 
+    @Override
+    public double bufferFill() {
+        StoreStatus st = writer.status();
+        return st.capacity() == 0 ? Double.NaN : (double) st.queued() / st.capacity();
+    }
+
     public StoreQueries queries() {
         return queries;
     }

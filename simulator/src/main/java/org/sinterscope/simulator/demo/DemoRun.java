@@ -3,7 +3,6 @@ package org.sinterscope.simulator.demo;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,17 +13,15 @@ import org.sinterscope.simulator.line.RenderAheadLine;
 import org.sinterscope.simulator.line.SimulatedEncoder;
 import org.sinterscope.simulator.line.SimulatedLine;
 import org.sinterscope.simulator.line.SimulatedLineConfig;
-import org.sinterscope.inspection.coating.CoatingInspector;
-import org.sinterscope.inspection.coating.CoatingInspectorConfig;
-import org.sinterscope.routes.CropSink;
 import org.sinterscope.routes.InspectionStage;
 import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.Station;
-import org.sinterscope.routes.StationBeans;
-import org.sinterscope.routes.StationStage;
+import org.sinterscope.routes.assembly.AssembledStation;
+import org.sinterscope.routes.assembly.CameraSpec;
+import org.sinterscope.routes.assembly.StationAssembly;
+import org.sinterscope.routes.assembly.StationParts;
+import org.sinterscope.routes.decide.Recipe;
 import org.sinterscope.routes.StationSettings;
-import org.sinterscope.simulator.demo.ClassifierComparison;
-import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.simulator.plc.InProcessPlc;
@@ -32,8 +29,6 @@ import org.sinterscope.simulator.plc.PlcSimulator;
 import org.sinterscope.routes.reject.RejectTracker;
 import org.sinterscope.review.store.DefectStore;
 import org.sinterscope.review.store.RollInfo;
-import org.sinterscope.routes.StationStore;
-import org.sinterscope.routes.StoreFeedRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,29 +63,21 @@ public final class DemoRun {
         // rendered ahead into a bounded buffer on its own thread: the camera never waits for the renderer
         RenderAheadLine source = ahead.apply(line);
         LOG.info("rendered {} frames ahead of the camera", source.capacity());
-        RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
-        RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
-        VerdictDecider decider = new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile()));
-        Map<String, Object> extra = store == null ? Map.of() : Map.of(StationStore.BEAN, store);
+        Recipe recipe = RecipeLoader.loadOrDefault(o.recipeFile());
         String rollId = String.format(Locale.ROOT, "demo-s%d-%tY%<tm%<td-%<tH%<tM%<tS", cfg.seed(),
                 java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         String foilLot = "demo-foil-" + cfg.seed();
         if (store != null) {
-            store.openRoll(new RollInfo(rollId, settings.stationId(), decider.recipe().product(), foilLot, cfg.foilWidthMm(),
+            store.openRoll(new RollInfo(rollId, settings.stationId(), recipe.product(), foilLot, cfg.foilWidthMm(),
                     cfg.xOriginMm(), cfg.xOriginMm() + cfg.viewWidthMm(), Instant.now()));
         }
-        DemoFoil foil = DemoFoil.create(settings, decider.recipe(), store, foilLot, rollId, cfg.lengthM() * 1000);
-        DemoFurnace furnace = DemoFurnace.create(settings, encoder, decider.recipe(), cfg.lineSpeedMPerMin(),
-                cfg.lengthM() * 1000, cfg.seed(), store);
-        StationClassifier classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));
-        ClassifierComparison comparison = new ClassifierComparison(classifier);
-        InspectionStage inspection = new InspectionStage(comparison, store == null ? CropSink.NONE : store.cropSink());
-        StationBeans beans = new StationBeans(source, inspection, decider, tracker, ledger);
+        DemoFoil foil = DemoFoil.create(settings, recipe, store, foilLot, rollId, cfg.lengthM() * 1000);
+        DemoFurnace furnace = DemoFurnace.create(settings, encoder, recipe, cfg.lineSpeedMPerMin(), cfg.lengthM() * 1000, cfg.seed(), store);
         LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
         org.sinterscope.routes.actuator.ActuationCounts actuation;
         DemoPlc remote = DemoPlc.startIfNeeded(settings, encoder, Files.createTempDirectory("sinterscope-demo"));
-        Map<String, String> props = new HashMap<>(settings.asMap());
+        Map<String, String> props = new HashMap<>(DemoFurnace.withDefaults(o.overrides()));
         if (o.maxSpeed()) {
             // unpaced, the queue is always full by design: no "behind the line" alarm unless asked for
             BEHIND_LIMITS.forEach(k -> props.put(k, o.overrides().getOrDefault(k, "0")));
@@ -98,18 +85,27 @@ public final class DemoRun {
         if (remote != null) {
             props.putAll(remote.overrides());
         }
+        props.putAll(SimulatedEdges.overrides(cfg.cameraId(), CameraSpec.Stage.COATING));
         PlcSimulator actuators = remote == null ? plc : remote.core();
-        List<StationStage> stages = new ArrayList<>();
-        stages.add(new InProcessPlc(plc));
-        stages.add(foil.stage());
+        ClassifierComparison[] comparison = new ClassifierComparison[1];
+        StationParts parts = SimulatedEdges.plug(new StationParts(), source, encoder).recipe(recipe).keepDetail(true)
+                .coatingInspector(c -> comparison[0] = new ClassifierComparison(c))
+                .stage(new InProcessPlc(plc)).stage(foil.stage());
         if (furnace != null) {
-            stages.add(furnace.stage());
-            stages.add(furnace.feed());
+            parts.stage(furnace.stage()).stage(furnace.feed());
         }
-        classifier.routes().forEach(r -> stages.add(StationStage.routesOnly(r)));
+        if (store != null) {
+            parts.store(store, store.cropSink());
+        }
+        AssembledStation assembled = StationAssembly.assemble(StationSettings.load(o.settingsFile(), props), parts);
+        RunLedger ledger = assembled.beans().ledger();
+        RejectTracker tracker = assembled.beans().tracker();
+        VerdictDecider decider = assembled.beans().decider();
+        InspectionStage inspection = assembled.beans().inspection();
         Headroom.MemoryWatch memory = new Headroom.MemoryWatch(ledger::framesIn, Math.min(cfg.frameCount(), Math.max(20, cfg.frameCount() / 20)));
         MemorySnapshot memoryEnd;
-        try (remote; source; memory; Station station = Station.start(beans, props, extra, stages.toArray(StationStage[]::new))) {
+        try (remote; assembled; memory) {
+            Station station = assembled.start();
             foil.measure(cfg.seed());
             ledger.awaitAllDecided(o.timeout());
             memoryEnd = MemorySnapshot.now();
@@ -147,7 +143,7 @@ public final class DemoRun {
                 injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
                 DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
-                comparison.summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
+                comparison[0].summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
                 furnace == null ? null : furnace.summary(fired), headroom);
     }
 

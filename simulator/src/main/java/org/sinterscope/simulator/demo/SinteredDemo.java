@@ -1,5 +1,6 @@
 package org.sinterscope.simulator.demo;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.sinterscope.camera.PixelPitch;
@@ -7,16 +8,16 @@ import org.sinterscope.simulator.line.SimulatedEncoder;
 import org.sinterscope.simulator.line.SimulatedLineConfig;
 import org.sinterscope.simulator.line.SinteredLayerConfig;
 import org.sinterscope.simulator.line.SinteredLayerSimulator;
-import org.sinterscope.inspection.crack.CrackDetector;
 import org.sinterscope.inspection.crack.CrackDetectorConfig;
-import org.sinterscope.inspection.crack.CrackFrameInspector;
 import org.sinterscope.routes.InspectionStage;
 import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.Station;
-import org.sinterscope.routes.StationBeans;
+import org.sinterscope.routes.assembly.AssembledStation;
+import org.sinterscope.routes.assembly.CameraSpec;
+import org.sinterscope.routes.assembly.StationAssembly;
+import org.sinterscope.routes.assembly.StationParts;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.decide.RecipeLoader;
-import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.simulator.plc.InProcessPlc;
 import org.sinterscope.simulator.plc.PlcSimulator;
 import org.sinterscope.routes.reject.RejectTracker;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's sintered-layer stage: the station with the sintered-layer camera {@value #CAMERA_ID}
- * (frames from {@link SinteredLayerSimulator}), {@link CrackFrameInspector} with the detector's
+ * (frames from {@link SinteredLayerSimulator}), {@link org.sinterscope.inspection.crack.CrackFrameInspector} with the detector's
  * {@code line} preset, the recipe's crack limits, the encoder-timed actuator, scored against the
  * simulator's crack truth ({@link CrackScorer}).
  */
@@ -72,15 +73,19 @@ public final class SinteredDemo {
         StationSettings settings = StationSettings.load(o.settingsFile(), o.overrides());
         SimulatedEncoder encoder = o.maxSpeed() ? SimulatedEncoder.freeRunning() : SimulatedEncoder.paced(o.line().lineSpeedMPerMin());
         SinteredCamera camera = new SinteredCamera(new SinteredLayerSimulator(cfg), encoder);
-        RunLedger ledger = new RunLedger(true);
         PlcSimulator plc = new PlcSimulator(encoder);
-        RejectTracker tracker = RejectTracker.fromSettings(settings, encoder);
-        InspectionStage inspection = new InspectionStage(new CrackFrameInspector(new CrackDetector(detectorConfig())));
-        StationBeans beans = new StationBeans(camera, inspection, new VerdictDecider(RecipeLoader.loadOrDefault(o.recipeFile())),
-                tracker, ledger);
+        Map<String, String> props = new HashMap<>(o.overrides());
+        props.putAll(SimulatedEdges.overrides(CAMERA_ID, CameraSpec.Stage.SINTERED));
+        StationParts parts = SimulatedEdges.plug(new StationParts(), camera, encoder).keepDetail(true)
+                .recipe(RecipeLoader.loadOrDefault(o.recipeFile())).stage(new InProcessPlc(plc));
+        AssembledStation assembled = StationAssembly.assemble(StationSettings.load(o.settingsFile(), props), parts);
+        RunLedger ledger = assembled.beans().ledger();
+        RejectTracker tracker = assembled.beans().tracker();
+        InspectionStage inspection = assembled.beans().inspection();
         LOG.info("running {} {}", camera.describe(), o.maxSpeed() ? "unpaced" : "at " + o.line().lineSpeedMPerMin() + " m/min");
         org.sinterscope.routes.actuator.ActuationCounts actuation;
-        try (camera; Station station = Station.start(beans, settings.asMap(), new InProcessPlc(plc))) {
+        try (assembled) {
+            Station station = assembled.start();
             ledger.awaitAllDecided(o.timeout());
             encoder.advanceTo(cfg.frames() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
             plc.tick();

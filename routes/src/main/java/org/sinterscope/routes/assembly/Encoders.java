@@ -1,0 +1,79 @@
+package org.sinterscope.routes.assembly;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.sinterscope.routes.StationErrorHandling;
+import org.sinterscope.routes.StationSettings;
+import org.sinterscope.routes.StationStage;
+
+/**
+ * The production encoder types.
+ *
+ * <pre>
+ * camera-lines : position = the last delivered line × mm per line (the frames' web position)
+ * mqtt         : {{sinterscope.encoder.mqtt-topic}} on {{sinterscope.mqtt.broker-url}}, payload = position in mm
+ * opcua        : node ns={{sinterscope.opcua.namespace-index}};s={{sinterscope.encoder.opcua-node}} on the PLC's server
+ * </pre>
+ */
+public final class Encoders {
+
+    public static final String CAMERA_LINES = "camera-lines";
+    public static final String MQTT = "mqtt";
+    public static final String OPCUA = "opcua";
+
+    private Encoders() {
+    }
+
+    /** The built-in factories by type. */
+    public static Map<String, EncoderFactory> builtIn() {
+        return Map.of(CAMERA_LINES, Encoders::cameraLines, MQTT, s -> fromPlc(mqttUri(s)), OPCUA, s -> fromPlc(opcuaUri(s)));
+    }
+
+    static StationEncoder cameraLines(StationSettings s) {
+        ReportedEncoder e = new ReportedEncoder();
+        return new StationEncoder(e, e::frameDelivered, List.of());
+    }
+
+    static StationEncoder fromPlc(String uri) {
+        ReportedEncoder e = new ReportedEncoder();
+        StationStage stage = StationStage.routesOnly(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri)
+                        .routeId("encoder-in")
+                        .routeConfigurationId(StationErrorHandling.ID)
+                        .convertBodyTo(String.class)
+                        .bean(e, "report");
+            }
+        });
+        return new StationEncoder(e, f -> { }, List.of(stage));
+    }
+
+    static String mqttUri(StationSettings s) {
+        String topic = s.get("sinterscope.encoder.mqtt-topic");
+        StringBuilder b = new StringBuilder("paho-mqtt5:").append(topic).append("?brokerUrl=")
+                .append(URLEncoder.encode(s.get("sinterscope.mqtt.broker-url"), StandardCharsets.UTF_8))
+                .append("&qos=0&automaticReconnect=true&maxReconnectDelay=1000&connectionTimeout=5&keepAliveInterval=5");
+        String user = s.getOrDefault("sinterscope.mqtt.username", "");
+        if (!user.isEmpty()) {
+            b.append("&userName=RAW(").append(user).append(")&password=RAW(").append(s.getOrDefault("sinterscope.mqtt.password", ""))
+                    .append(")");
+        }
+        return b.toString();
+    }
+
+    static String opcuaUri(StationSettings s) {
+        String endpoint = s.get("sinterscope.opcua.endpoint");
+        String user = s.getOrDefault("sinterscope.opcua.username", "");
+        if (!user.isEmpty()) {
+            endpoint = endpoint.replaceFirst("^opc\\.tcp://", "opc.tcp://" + user + ":" + s.getOrDefault("sinterscope.opcua.password", "") + "@");
+        }
+        return "milo-client:" + endpoint + "?node=RAW(ns=" + s.get("sinterscope.opcua.namespace-index") + ";s="
+                + s.get("sinterscope.encoder.opcua-node") + ")&overrideHost=true&allowedSecurityPolicies=None&samplingInterval="
+                + s.get("sinterscope.opcua.sampling-ms");
+    }
+}

@@ -1,0 +1,30 @@
+package org.sinterscope.routes.assembly;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.sinterscope.camera.Frame;
+import org.sinterscope.camera.LineEncoder;
+import org.sinterscope.routes.StationStage;
+
+/**
+ * The station's encoder as the assembly plugs it in.
+ *
+ * @param encoder what the reject tracker and the actuation follow
+ * @param onFrame told of every frame a camera delivers (a camera-line-counter encoder moves on it)
+ * @param stages  routes the encoder needs (a PLC node or topic it listens to)
+ */
+public record StationEncoder(LineEncoder encoder, Consumer<Frame> onFrame, List<StationStage> stages) {
+
+    public StationEncoder {
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(onFrame, "onFrame");
+        stages = List.copyOf(stages);
+    }
+
+    /** An encoder that needs nothing from the station. */
+    public static StationEncoder of(LineEncoder encoder) {
+        return new StationEncoder(encoder, f -> { }, List.of());
+    }
+}
