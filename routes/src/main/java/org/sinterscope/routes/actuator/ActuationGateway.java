@@ -28,9 +28,14 @@ import org.slf4j.LoggerFactory;
  * and tell it what happened ({@link #sent}, {@link #sendFailed}, {@link #onEvent}).
  *
  * <p>A command is open from {@code DECIDED} until {@code FIRED}, {@code FAILED} (its stretch
- * passed the actuator and the PLC never had it) or replaced by a wider one. Unacknowledged open
- * commands are resent every {@code resend} after a refused send and every {@code ackTimeout}
- * after an unanswered one (the PLC ignores a duplicate id). Thread-safe.
+ * passed the actuator and the PLC never had it, or the PLC reported it {@code PASSED}: passed,
+ * not fired, or it never reported firing within {@code firedTimeout} of the encoder passing its
+ * deadline, counted once the whole stretch has passed) or replaced by a wider one. Unacknowledged
+ * open commands are resent every {@code resend} after a refused send and every {@code ackTimeout}
+ * after an unanswered one (the PLC ignores a duplicate id). An acknowledged command whose deadline
+ * the encoder has passed without a fired report is resent every {@code ackTimeout} as a question:
+ * the PLC answers a duplicate id with its final report again, so a report lost in a broker
+ * restart is heard on the next resend. Thread-safe.
  */
 public final class ActuationGateway implements AutoCloseable {
 
@@ -59,6 +64,7 @@ public final class ActuationGateway implements AutoCloseable {
         boolean sentOk;
         long lastSentNanos;
         long nextSendNanos;
+        long overdueSinceNanos;
 
         Entry(RejectCommand cmd, ActuatorSpec spec) {
             this.cmd = cmd;
@@ -72,6 +78,7 @@ public final class ActuationGateway implements AutoCloseable {
     private final Journal journal;
     private final long resendNanos;
     private final long ackTimeoutNanos;
+    private final long firedTimeoutNanos;
     private final Map<String, Entry> open = new LinkedHashMap<>();
     private final Map<String, RejectCommand> known = new LinkedHashMap<>();
     private final List<Notice> notices = new ArrayList<>();
@@ -89,12 +96,23 @@ public final class ActuationGateway implements AutoCloseable {
      */
     public ActuationGateway(List<ActuatorSpec> actuators, Map<String, String> uris, LineEncoder encoder, Journal journal,
                             Duration resend, Duration ackTimeout) {
+        this(actuators, uris, encoder, journal, resend, ackTimeout, ackTimeout.multipliedBy(3));
+    }
+
+    /**
+     * @param firedTimeout how long after the encoder passed an acknowledged command's deadline the
+     *                     gateway waits for its fired (or passed) report before it fails it, once
+     *                     the whole stretch has passed the actuator
+     */
+    public ActuationGateway(List<ActuatorSpec> actuators, Map<String, String> uris, LineEncoder encoder, Journal journal,
+                            Duration resend, Duration ackTimeout, Duration firedTimeout) {
         actuators.forEach(a -> specs.put(a.id(), a));
         this.uris = Map.copyOf(uris);
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.resendNanos = resend.toNanos();
         this.ackTimeoutNanos = ackTimeout.toNanos();
+        this.firedTimeoutNanos = firedTimeout.toNanos();
         for (ActuatorSpec a : actuators) {
             if (!uris.containsKey(a.id())) {
                 throw new IllegalArgumentException("no endpoint for actuator " + a.id());
@@ -201,6 +219,11 @@ public final class ActuationGateway implements AutoCloseable {
                     missed(e, "the PLC had it late: " + ev.detail());
                 }
             }
+            case PASSED -> {
+                ack(e, ev, ev.detail());
+                fail(e, ev.encoderMm(), "the PLC reports the stretch passed the actuator before it could fire (passed, not fired): "
+                        + ev.detail());
+            }
             case FIRED -> {
                 ack(e, ev, "");
                 boolean inTime = !"late".equals(ev.detail()) && !e.late;
@@ -229,20 +252,19 @@ public final class ActuationGateway implements AutoCloseable {
         for (Entry e : List.copyOf(open.values())) {
             // an OPC UA write that the PLC's server took is delivered: its acknowledgement follows at the next sample
             if (e.acked || (e.sentOk && e.spec.link() == ActuatorSpec.Link.OPCUA)) {
+                Outgoing question = overdue(e, now, enc);
+                if (question != null) {
+                    out.add(question);
+                }
                 continue;
             }
             if (enc > e.cmd.endAtActuatorMm()) {
                 if (e.sentOk && now - e.lastSentNanos < ackTimeoutNanos) {
                     continue; // just sent: give the acknowledgement its time
                 }
-                failed++;
-                open.remove(e.cmd.id());
-                String why = String.format(Locale.ROOT, "stretch [%s, %s] mm passed actuator %s (encoder %s mm) and the PLC %s",
+                fail(e, enc, String.format(Locale.ROOT, "stretch [%s, %s] mm passed actuator %s (encoder %s mm) and the PLC %s",
                         fmt(e.cmd.y0Mm()), fmt(e.cmd.y1Mm()), e.cmd.actuatorId(), fmt(enc),
-                        e.sentOk ? "never acknowledged the command" : "never had the command");
-                journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.FAILED, enc, why, null);
-                alarm("reject command " + e.cmd.id() + " failed: " + why);
-                notifyAll();
+                        e.sentOk ? "never acknowledged the command" : "never had the command"));
                 continue;
             }
             Entry target = e;
@@ -256,6 +278,41 @@ public final class ActuationGateway implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * A delivered command past its deadline without a fired report: asks again every ackTimeout
+     * (the PLC repeats its final report for a duplicate id); fails it once the whole stretch has
+     * passed and {@code firedTimeout} has gone by since the encoder passed the deadline.
+     */
+    private Outgoing overdue(Entry e, long now, double enc) {
+        if (enc <= e.cmd.deadlineMm()) {
+            return null;
+        }
+        if (e.overdueSinceNanos == 0) {
+            e.overdueSinceNanos = now;
+            e.nextSendNanos = Math.max(e.nextSendNanos, now + ackTimeoutNanos);
+            return null;
+        }
+        if (enc > e.cmd.endAtActuatorMm() && now - e.overdueSinceNanos >= firedTimeoutNanos) {
+            fail(e, enc, String.format(Locale.ROOT, "acknowledged, but the PLC reported no firing within %d ms of the encoder passing "
+                    + "its deadline %s mm (encoder %s mm)", firedTimeoutNanos / 1_000_000, fmt(e.cmd.deadlineMm()), fmt(enc)));
+            return null;
+        }
+        if (now >= e.nextSendNanos) {
+            e.nextSendNanos = now + ackTimeoutNanos;
+            return new Outgoing(e.cmd, uris.get(e.spec.id()));
+        }
+        return null;
+    }
+
+    /** Closes {@code e} as {@code FAILED} with an alarm: a definite outcome, never silence. */
+    private void fail(Entry e, double enc, String why) {
+        failed++;
+        open.remove(e.cmd.id());
+        journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.FAILED, enc, why, null);
+        alarm("reject command " + e.cmd.id() + " failed: " + why);
+        notifyAll();
     }
 
     /** Marks {@code e} late and applies its policy; returns the entry to send from now on. */
