@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A command is open from {@code DECIDED} until {@code FIRED}, {@code FAILED} (its stretch
  * passed the actuator and the PLC never had it, or the PLC reported it {@code PASSED}: passed,
- * not fired, or it never reported firing within {@code firedTimeout} of the encoder passing its
- * deadline, counted once the whole stretch has passed) or replaced by a wider one. Unacknowledged
+ * not fired, or it never reported firing although asked, see {@link #overdue}) or replaced by a
+ * wider one. Unacknowledged
  * open commands are resent every {@code resend} after a refused send and every {@code ackTimeout}
  * after an unanswered one (the PLC ignores a duplicate id). An acknowledged command whose deadline
  * the encoder has passed without a fired report is resent every {@code ackTimeout} as a question:
@@ -65,6 +65,8 @@ public final class ActuationGateway implements AutoCloseable {
         long lastSentNanos;
         long nextSendNanos;
         long overdueSinceNanos;
+        int questions;
+        long firstQuestionNanos;
 
         Entry(RejectCommand cmd, ActuatorSpec spec) {
             this.cmd = cmd;
@@ -100,9 +102,10 @@ public final class ActuationGateway implements AutoCloseable {
     }
 
     /**
-     * @param firedTimeout how long after the encoder passed an acknowledged command's deadline the
-     *                     gateway waits for its fired (or passed) report before it fails it, once
-     *                     the whole stretch has passed the actuator
+     * @param firedTimeout how long the gateway keeps asking about an acknowledged command past its
+     *                     deadline without a fired (or passed) report before it fails it, once the
+     *                     whole stretch has passed the actuator, counted from the first question the
+     *                     link took (at least two questions)
      */
     public ActuationGateway(List<ActuatorSpec> actuators, Map<String, String> uris, LineEncoder encoder, Journal journal,
                             Duration resend, Duration ackTimeout, Duration firedTimeout) {
@@ -172,6 +175,9 @@ public final class ActuationGateway implements AutoCloseable {
             e.sentOk = true;
             e.lastSentNanos = System.nanoTime();
             e.nextSendNanos = e.lastSentNanos + ackTimeoutNanos;
+            if (e.overdueSinceNanos != 0 && ++e.questions == 1) {
+                e.firstQuestionNanos = e.lastSentNanos;
+            }
             journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.SENT, enc, "attempt " + e.attempts, null);
         }
         if (reply instanceof ActuatorEvent ev) {
@@ -283,7 +289,8 @@ public final class ActuationGateway implements AutoCloseable {
     /**
      * A delivered command past its deadline without a fired report: asks again every ackTimeout
      * (the PLC repeats its final report for a duplicate id); fails it once the whole stretch has
-     * passed and {@code firedTimeout} has gone by since the encoder passed the deadline.
+     * passed, the link took at least two such questions and {@code firedTimeout} has gone by since
+     * it took the first (a link that is down delays the verdict, it does not make one).
      */
     private Outgoing overdue(Entry e, long now, double enc) {
         if (enc <= e.cmd.deadlineMm()) {
@@ -294,9 +301,10 @@ public final class ActuationGateway implements AutoCloseable {
             e.nextSendNanos = Math.max(e.nextSendNanos, now + ackTimeoutNanos);
             return null;
         }
-        if (enc > e.cmd.endAtActuatorMm() && now - e.overdueSinceNanos >= firedTimeoutNanos) {
-            fail(e, enc, String.format(Locale.ROOT, "acknowledged, but the PLC reported no firing within %d ms of the encoder passing "
-                    + "its deadline %s mm (encoder %s mm)", firedTimeoutNanos / 1_000_000, fmt(e.cmd.deadlineMm()), fmt(enc)));
+        if (enc > e.cmd.endAtActuatorMm() && e.questions >= 2 && now - e.firstQuestionNanos >= firedTimeoutNanos) {
+            fail(e, enc, String.format(Locale.ROOT, "acknowledged, but the PLC reported no firing for its deadline %s mm "
+                    + "(encoder %s mm), asked %d times over %d ms", fmt(e.cmd.deadlineMm()), fmt(enc), e.questions,
+                    (now - e.firstQuestionNanos) / 1_000_000));
             return null;
         }
         if (now >= e.nextSendNanos) {

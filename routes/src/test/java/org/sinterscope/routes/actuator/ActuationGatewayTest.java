@@ -192,18 +192,29 @@ class ActuationGatewayTest {
     }
 
     @Test
-    void an_acknowledged_command_never_reported_fired_fails_after_the_fired_timeout_once_its_stretch_passed() {
-        gateway(List.of(spec("m", FailSafePolicy.WIDEN)), NEVER, NEVER, Duration.ZERO);
+    void an_acknowledged_command_never_reported_fired_fails_after_two_questions_once_its_stretch_passed() {
+        gateway(List.of(spec("m", FailSafePolicy.WIDEN)), NEVER, NOW, Duration.ZERO);
         ActuationGateway.Outgoing o = gw.submit(command("c", "m", 100, 300)).get(0);
         gw.sent(o, event(ActuatorEvent.Kind.RECEIVED, "c", 0, ""));
         encoder.set(1200.0); // past the deadline, stretch still at the actuator
-        gw.due();
-        gw.due();
+        assertThat(gw.due()).isEmpty(); // starts the fired wait
+        gw.sent(gw.due().get(0), null); // asked, no answer
+        gw.sent(gw.due().get(0), null);
         assertThat(gw.openIds()).containsExactly("c"); // the stretch has not passed yet: it may still fire
-        encoder.set(1301.0);
+        gw.close();
+        gateway(List.of(spec("m", FailSafePolicy.WIDEN)), NOW, NOW, Duration.ZERO);
+        encoder.set(0.0);
+        o = gw.submit(command("d", "m", 100, 300)).get(0);
+        gw.sent(o, event(ActuatorEvent.Kind.RECEIVED, "d", 0, ""));
+        encoder.set(1301.0); // the whole stretch passed
+        assertThat(gw.due()).isEmpty(); // starts the fired wait
+        gw.sent(gw.due().get(0), null); // one question taken by the link
+        gw.sendFailed(gw.due().get(0), "broker down"); // a refused question counts for nothing
+        assertThat(gw.openIds()).containsExactly("d");
+        gw.sent(gw.due().get(0), null); // the second question taken, no answer
         gw.due();
         assertThat(gw.openIds()).isEmpty();
-        assertThat(journal("c")).endsWith(Outcome.FAILED);
+        assertThat(journal("d")).endsWith(Outcome.FAILED);
         assertThat(gw.drainNotices()).anyMatch(n -> n.text().contains("reported no firing"));
     }
 
