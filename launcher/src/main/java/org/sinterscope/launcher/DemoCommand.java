@@ -1,5 +1,7 @@
 package org.sinterscope.launcher;
 
+import org.sinterscope.simulator.score.SeedPool;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the simulated line (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+            description = {"Run N seeds (--seed, --seed+1, ...) and report pooled strict counts per class with 95 % Wilson",
+                    "lower bounds on recall (no store, no web; default ${DEFAULT-VALUE})."})
+    int seeds;
 
     @Option(names = "--speed", defaultValue = "30", paramLabel = "M_PER_MIN",
             description = "Line speed, m/min (default ${DEFAULT-VALUE}).")
@@ -138,6 +145,12 @@ final class DemoCommand implements Callable<Integer> {
             overrides.put("sinterscope.mqtt.broker-url", broker);
             overrides.put("sinterscope.demo.start-broker", "false");
         }
+        if (seeds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seeds must be >= 1, got " + seeds);
+        }
+        if (seeds > 1) {
+            return manySeeds(line, st, overrides);
+        }
         StationSettings settings = StationSettings.load(config, overrides);
         DefectStore store = DefectStore.open(StoreSettings.from(settings));
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-close"));
@@ -155,6 +168,40 @@ final class DemoCommand implements Callable<Integer> {
         }
         ReviewWeb.serveUntilInterrupted(store, settings, port, json ? spec.commandLine().getErr() : out,
                 store.currentRoll());
+        return 0;
+    }
+
+    /** {@code --seeds N}: one run per seed, without store or web, then the pooled strict scores. */
+    private int manySeeds(SimulatedLineConfig line, DemoOptions.Stage st, Map<String, String> overrides) throws Exception {
+        if (st != DemoOptions.Stage.COATING) {
+            throw new ParameterException(spec.commandLine(), "--seeds needs --stage coating (strict scoring is of the coating stage)");
+        }
+        SeedPool pool = new SeedPool();
+        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        for (int i = 0; i < seeds; i++) {
+            long sd = seed + i;
+            DemoSummary s = DemoRun.run(new DemoOptions(line.withSeed(sd), maxSpeed, config, recipe, overrides,
+                    Duration.ofSeconds(timeoutSeconds), st), null);
+            pool.add(sd, s.strict());
+            Map<String, Object> run = new java.util.LinkedHashMap<>();
+            run.put("seed", sd);
+            run.put("frames", s.frames());
+            run.put("mpxPerSecond", s.mpxPerSecond());
+            run.put("lateCommands", s.lateCommands());
+            run.put("strict", s.strict());
+            runs.add(run);
+            if (!json) {
+                out.printf(Locale.ROOT, "seed %d: %d frames, %.1f Mpx/s, %d late commands%n", sd, s.frames(), s.mpxPerSecond(),
+                        s.lateCommands());
+                StrictReport.print(out, s.strict());
+            }
+        }
+        if (json) {
+            Json.print(out, Map.of("runs", runs, "pooled", pool.pooled()));
+        } else {
+            StrictReport.printPooled(out, pool.pooled());
+        }
         return 0;
     }
 
@@ -189,6 +236,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  crack length: measured %.1f mm vs true %.1f mm (%+.1f %%), mean per-frame |error| %.1f %%%n",
                     k.measuredLengthMm(), k.trueLengthMm(), 100 * k.lengthErrorRelative(), 100 * k.meanFrameLengthErrorRelative());
         }
+        StrictReport.print(out, s.strict());
         printClassifier(out, s.classifier());
         DemoSummary.FoilSummary f = s.foil();
         if (f != null) {

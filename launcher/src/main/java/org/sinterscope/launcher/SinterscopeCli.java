@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 CracksCommand.class,
                 ClassifierCommand.class,
                 JournalCommand.class,
+                PodCommand.class,
                 ReviewCommand.class,
                 XrdCommand.class,
         })

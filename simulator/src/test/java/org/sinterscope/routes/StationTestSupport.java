@@ -1,6 +1,8 @@
 package org.sinterscope.routes;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +26,9 @@ import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.simulator.plc.InProcessPlc;
 import org.sinterscope.simulator.plc.PlcSimulator;
 import org.sinterscope.routes.reject.RejectTracker;
+import org.sinterscope.routes.actuator.Actuation;
+import org.sinterscope.routes.reject.ActuatorSpec;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the station's real routes under Camel Main test support, with the camera route started by
@@ -34,6 +39,41 @@ abstract class StationTestSupport extends CamelMainTestSupport {
     protected RunLedger ledger;
     protected PlcSimulator plc;
     private StationBeans beans;
+    private RejectTracker tracker;
+    private Actuation actuation;
+
+    /** The actuation journal's folder (used when {@link #throughActuation()}). */
+    @TempDir
+    protected Path journalDir;
+
+    /**
+     * True: reject commands go to {@code direct:actuation} (journal, outbox, fail-safe policies) and
+     * from there over the plc-sim link to the in-process PLC; false: straight to {@code direct:plc-sim}.
+     */
+    protected boolean throughActuation() {
+        return false;
+    }
+
+    /** The station's one actuator. */
+    protected ActuatorSpec actuator() {
+        return ActuatorSpec.simulated("marker-1", actuatorDistanceMm());
+    }
+
+    protected synchronized RejectTracker tracker() {
+        if (tracker == null) {
+            tracker = new RejectTracker("station-test", List.of(actuator()), encoder());
+        }
+        return tracker;
+    }
+
+    /** The station's actuation (when {@link #throughActuation()}); made on first use. */
+    protected synchronized Actuation actuation() {
+        if (actuation == null) {
+            actuation = Actuation.create(org.sinterscope.routes.StationSettings.load(null, Map.of("sinterscope.journal.dir",
+                    journalDir.toString(), "sinterscope.station.id", "station-test")), tracker());
+        }
+        return actuation;
+    }
 
     /** The source the station pulls from. */
     protected abstract FrameSource source();
@@ -51,7 +91,10 @@ abstract class StationTestSupport extends CamelMainTestSupport {
         configuration.addRoutesBuilder(new StationErrorHandling());
         configuration.addRoutesBuilder(new StationRoutes());
         configuration.addRoutesBuilder(new StoreFeedRoutes()); // no store bean: the feed drops records
-        configuration.addRoutesBuilder(new InProcessPlc(plc(), false).routes());
+        if (throughActuation()) {
+            configuration.addRoutesBuilder(actuation().routes());
+        }
+        configuration.addRoutesBuilder(new InProcessPlc(plc(), throughActuation()).routes());
     }
 
     /** The in-process PLC simulator behind {@code direct:plc-sim}; made on first use (Camel picks the order). */
@@ -71,8 +114,10 @@ abstract class StationTestSupport extends CamelMainTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
         p.put("sinterscope.camera.auto-startup", "false");
-        // straight to the in-process PLC simulator: journal, links and policies have their own tests
-        p.put("sinterscope.actuator.uri", "direct:plc-sim");
+        if (!throughActuation()) {
+            // straight to the in-process PLC simulator: journal, links and policies are tested through direct:actuation elsewhere
+            p.put("sinterscope.actuator.uri", "direct:plc-sim");
+        }
         return p;
     }
 
@@ -83,9 +128,12 @@ abstract class StationTestSupport extends CamelMainTestSupport {
             ledger = new RunLedger(true);
             beans = new StationBeans(source(), new InspectionStage(new CoatingInspector(CoatingInspectorConfig.defaults())),
                     new VerdictDecider(RecipeLoader.defaults()),
-                    new RejectTracker("station-test", "marker-1", actuatorDistanceMm(), encoder()), ledger);
+                    tracker(), ledger);
         }
         beans.byName().forEach(registry::bind);
+        if (throughActuation()) {
+            registry.bind(Actuation.GATEWAY, actuation().gateway());
+        }
     }
 
     /** Starts the camera and waits until {@code frames} frames have a verdict. */

@@ -27,7 +27,8 @@ public record Actuation(ActuationGateway gateway, ActuationRoutes routes) {
         Journal journal = Journal.open(journalDir(settings), settings.stationId());
         ActuationGateway gw = new ActuationGateway(tracker.actuators(), links.sendUris(tracker.actuators()), tracker.encoder(), journal,
                 Duration.ofMillis(millis(settings, "sinterscope.actuation.resend-ms", "200")),
-                Duration.ofMillis(millis(settings, "sinterscope.actuation.ack-timeout-ms", "2000")));
+                Duration.ofMillis(millis(settings, "sinterscope.actuation.ack-timeout-ms", "2000")),
+                Duration.ofMillis(millis(settings, "sinterscope.actuation.fired-timeout-ms", "6000")));
         return new Actuation(gw, new ActuationRoutes(gw, links.ackUris(tracker.actuators()), links.lineStopUri(tracker.actuators())));
     }
 

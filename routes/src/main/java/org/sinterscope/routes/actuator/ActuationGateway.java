@@ -28,9 +28,14 @@ import org.slf4j.LoggerFactory;
  * and tell it what happened ({@link #sent}, {@link #sendFailed}, {@link #onEvent}).
  *
  * <p>A command is open from {@code DECIDED} until {@code FIRED}, {@code FAILED} (its stretch
- * passed the actuator and the PLC never had it) or replaced by a wider one. Unacknowledged open
- * commands are resent every {@code resend} after a refused send and every {@code ackTimeout}
- * after an unanswered one (the PLC ignores a duplicate id). Thread-safe.
+ * passed the actuator and the PLC never had it, or the PLC reported it {@code PASSED}: passed,
+ * not fired, or it never reported firing although asked, see {@link #overdue}) or replaced by a
+ * wider one. Unacknowledged
+ * open commands are resent every {@code resend} after a refused send and every {@code ackTimeout}
+ * after an unanswered one (the PLC ignores a duplicate id). An acknowledged command whose deadline
+ * the encoder has passed without a fired report is resent every {@code ackTimeout} as a question:
+ * the PLC answers a duplicate id with its final report again, so a report lost in a broker
+ * restart is heard on the next resend. Thread-safe.
  */
 public final class ActuationGateway implements AutoCloseable {
 
@@ -59,6 +64,9 @@ public final class ActuationGateway implements AutoCloseable {
         boolean sentOk;
         long lastSentNanos;
         long nextSendNanos;
+        long overdueSinceNanos;
+        int questions;
+        long firstQuestionNanos;
 
         Entry(RejectCommand cmd, ActuatorSpec spec) {
             this.cmd = cmd;
@@ -72,6 +80,7 @@ public final class ActuationGateway implements AutoCloseable {
     private final Journal journal;
     private final long resendNanos;
     private final long ackTimeoutNanos;
+    private final long firedTimeoutNanos;
     private final Map<String, Entry> open = new LinkedHashMap<>();
     private final Map<String, RejectCommand> known = new LinkedHashMap<>();
     private final List<Notice> notices = new ArrayList<>();
@@ -89,12 +98,24 @@ public final class ActuationGateway implements AutoCloseable {
      */
     public ActuationGateway(List<ActuatorSpec> actuators, Map<String, String> uris, LineEncoder encoder, Journal journal,
                             Duration resend, Duration ackTimeout) {
+        this(actuators, uris, encoder, journal, resend, ackTimeout, ackTimeout.multipliedBy(3));
+    }
+
+    /**
+     * @param firedTimeout how long the gateway keeps asking about an acknowledged command past its
+     *                     deadline without a fired (or passed) report before it fails it, once the
+     *                     whole stretch has passed the actuator, counted from the first question the
+     *                     link took (at least two questions)
+     */
+    public ActuationGateway(List<ActuatorSpec> actuators, Map<String, String> uris, LineEncoder encoder, Journal journal,
+                            Duration resend, Duration ackTimeout, Duration firedTimeout) {
         actuators.forEach(a -> specs.put(a.id(), a));
         this.uris = Map.copyOf(uris);
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.resendNanos = resend.toNanos();
         this.ackTimeoutNanos = ackTimeout.toNanos();
+        this.firedTimeoutNanos = firedTimeout.toNanos();
         for (ActuatorSpec a : actuators) {
             if (!uris.containsKey(a.id())) {
                 throw new IllegalArgumentException("no endpoint for actuator " + a.id());
@@ -154,6 +175,9 @@ public final class ActuationGateway implements AutoCloseable {
             e.sentOk = true;
             e.lastSentNanos = System.nanoTime();
             e.nextSendNanos = e.lastSentNanos + ackTimeoutNanos;
+            if (e.overdueSinceNanos != 0 && ++e.questions == 1) {
+                e.firstQuestionNanos = e.lastSentNanos;
+            }
             journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.SENT, enc, "attempt " + e.attempts, null);
         }
         if (reply instanceof ActuatorEvent ev) {
@@ -201,6 +225,11 @@ public final class ActuationGateway implements AutoCloseable {
                     missed(e, "the PLC had it late: " + ev.detail());
                 }
             }
+            case PASSED -> {
+                ack(e, ev, ev.detail());
+                fail(e, ev.encoderMm(), "the PLC reports the stretch passed the actuator before it could fire (passed, not fired): "
+                        + ev.detail());
+            }
             case FIRED -> {
                 ack(e, ev, "");
                 boolean inTime = !"late".equals(ev.detail()) && !e.late;
@@ -229,20 +258,19 @@ public final class ActuationGateway implements AutoCloseable {
         for (Entry e : List.copyOf(open.values())) {
             // an OPC UA write that the PLC's server took is delivered: its acknowledgement follows at the next sample
             if (e.acked || (e.sentOk && e.spec.link() == ActuatorSpec.Link.OPCUA)) {
+                Outgoing question = overdue(e, now, enc);
+                if (question != null) {
+                    out.add(question);
+                }
                 continue;
             }
             if (enc > e.cmd.endAtActuatorMm()) {
                 if (e.sentOk && now - e.lastSentNanos < ackTimeoutNanos) {
                     continue; // just sent: give the acknowledgement its time
                 }
-                failed++;
-                open.remove(e.cmd.id());
-                String why = String.format(Locale.ROOT, "stretch [%s, %s] mm passed actuator %s (encoder %s mm) and the PLC %s",
+                fail(e, enc, String.format(Locale.ROOT, "stretch [%s, %s] mm passed actuator %s (encoder %s mm) and the PLC %s",
                         fmt(e.cmd.y0Mm()), fmt(e.cmd.y1Mm()), e.cmd.actuatorId(), fmt(enc),
-                        e.sentOk ? "never acknowledged the command" : "never had the command");
-                journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.FAILED, enc, why, null);
-                alarm("reject command " + e.cmd.id() + " failed: " + why);
-                notifyAll();
+                        e.sentOk ? "never acknowledged the command" : "never had the command"));
                 continue;
             }
             Entry target = e;
@@ -256,6 +284,43 @@ public final class ActuationGateway implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * A delivered command past its deadline without a fired report: asks again every ackTimeout
+     * (the PLC repeats its final report for a duplicate id); fails it once the whole stretch has
+     * passed, the link took at least two such questions and {@code firedTimeout} has gone by since
+     * it took the first (a link that is down delays the verdict, it does not make one).
+     */
+    private Outgoing overdue(Entry e, long now, double enc) {
+        if (enc <= e.cmd.deadlineMm()) {
+            return null;
+        }
+        if (e.overdueSinceNanos == 0) {
+            e.overdueSinceNanos = now;
+            e.nextSendNanos = Math.max(e.nextSendNanos, now + ackTimeoutNanos);
+            return null;
+        }
+        if (enc > e.cmd.endAtActuatorMm() && e.questions >= 2 && now - e.firstQuestionNanos >= firedTimeoutNanos) {
+            fail(e, enc, String.format(Locale.ROOT, "acknowledged, but the PLC reported no firing for its deadline %s mm "
+                    + "(encoder %s mm), asked %d times over %d ms", fmt(e.cmd.deadlineMm()), fmt(enc), e.questions,
+                    (now - e.firstQuestionNanos) / 1_000_000));
+            return null;
+        }
+        if (now >= e.nextSendNanos) {
+            e.nextSendNanos = now + ackTimeoutNanos;
+            return new Outgoing(e.cmd, uris.get(e.spec.id()));
+        }
+        return null;
+    }
+
+    /** Closes {@code e} as {@code FAILED} with an alarm: a definite outcome, never silence. */
+    private void fail(Entry e, double enc, String why) {
+        failed++;
+        open.remove(e.cmd.id());
+        journal.append(e.cmd.id(), e.cmd.actuatorId(), Outcome.FAILED, enc, why, null);
+        alarm("reject command " + e.cmd.id() + " failed: " + why);
+        notifyAll();
     }
 
     /** Marks {@code e} late and applies its policy; returns the entry to send from now on. */

@@ -98,10 +98,19 @@ public final class ActuatorLinks {
         return "log:org.sinterscope.linestop?level=ERROR&showExchangePattern=false&showBodyType=false";
     }
 
+    /**
+     * A Paho MQTT 5 endpoint with a persistent session: a fixed client id per endpoint
+     * ({@link #mqttClientId}), {@code cleanStart=false} and a session expiry of
+     * {@code sinterscope.mqtt.session-expiry-s}, so the broker keeps the subscriptions and queues the
+     * PLC's QoS 1 reports while the station is away or reconnecting (given a broker with persistence,
+     * a broker restart loses neither).
+     */
     private String mqtt(String topic, boolean producer) {
         StringBuilder b = new StringBuilder("paho-mqtt5:").append(topic).append("?brokerUrl=")
                 .append(enc(s.getOrDefault("sinterscope.mqtt.broker-url", "tcp://127.0.0.1:1883")))
-                .append("&qos=1&automaticReconnect=true&maxReconnectDelay=1000&connectionTimeout=5&keepAliveInterval=5");
+                .append("&qos=1&automaticReconnect=true&maxReconnectDelay=1000&connectionTimeout=5&keepAliveInterval=5")
+                .append("&cleanStart=false&sessionExpiryInterval=").append(sessionExpirySeconds())
+                .append("&clientId=").append(enc(mqttClientId(station, topic, producer)));
         if (producer) {
             b.append("&lazyStartProducer=true");
         }
@@ -111,6 +120,29 @@ public final class ActuatorLinks {
                     .append(")");
         }
         return b.toString();
+    }
+
+    /** {@code sinterscope.mqtt.session-expiry-s}: how long the broker keeps a disconnected client's session. */
+    public long sessionExpirySeconds() {
+        String v = s.getOrDefault("sinterscope.mqtt.session-expiry-s", "3600");
+        try {
+            long sec = Long.parseLong(v.trim());
+            if (sec < 0) {
+                throw new NumberFormatException();
+            }
+            return sec;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("station setting 'sinterscope.mqtt.session-expiry-s' must be a whole number of s >= 0, got '"
+                    + v + "'", e);
+        }
+    }
+
+    /**
+     * The station's MQTT client id for one endpoint: {@code sinterscope-<station>-<topic with / as ->-pub|sub},
+     * fixed so that a reconnecting (or restarted) station resumes its session on the broker.
+     */
+    public static String mqttClientId(String station, String topic, boolean producer) {
+        return "sinterscope-" + station + "-" + topic.replace('/', '-').replace("+", "all") + (producer ? "-pub" : "-sub");
     }
 
     private String opcua(String item, String extra) {

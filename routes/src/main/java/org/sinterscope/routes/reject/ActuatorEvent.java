@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param commandId  the command
  * @param encoderMm  encoder position at that moment
  * @param at         wall-clock time
- * @param detail     for {@code LATE}: how far past the deadline it arrived, and what was done
+ * @param detail     for {@code LATE} and {@code PASSED}: how far past the deadline it arrived, and what was done
  */
 public record ActuatorEvent(Kind kind, String commandId, double encoderMm, Instant at, String detail) {
 
@@ -20,7 +20,9 @@ public record ActuatorEvent(Kind kind, String commandId, double encoderMm, Insta
         FIRED,
         /** The command arrived after its deadline: the stretch's start had passed. */
         LATE,
-        /** A command with an id already seen: ignored. */
-        DUPLICATE
+        /** A command with an id already seen: ignored (the PLC repeats the id's final report after it). */
+        DUPLICATE,
+        /** The whole stretch had passed the actuator before the command could fire: passed, not fired (final). */
+        PASSED
     }
 }

@@ -1,5 +1,7 @@
 package org.sinterscope.simulator.demo;
 
+import org.sinterscope.simulator.score.StrictScore;
+
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,7 +146,9 @@ public final class DemoRun {
                 ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
                 DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
                 comparison[0].summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
-                furnace == null ? null : furnace.summary(fired), headroom);
+                furnace == null ? null : furnace.summary(fired), headroom,
+                StrictScore.score(line.plan(), ledger.inspections(), fired.stream().filter(f -> !DemoFurnace.isFurnace(f))
+                        .map(f -> new StrictScore.FiredStretch(f.command(), f.inTime())).toList(), cfg.lengthM()));
     }
 
     private static final List<String> BEHIND_LIMITS = List.of("sinterscope.inspection.behind-alarm-ms",

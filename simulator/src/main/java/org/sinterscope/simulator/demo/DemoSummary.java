@@ -1,5 +1,7 @@
 package org.sinterscope.simulator.demo;
 
+import org.sinterscope.simulator.score.StrictScore;
+
 import java.util.Map;
 
 import org.sinterscope.routes.actuator.ActuationCounts;
@@ -40,6 +42,9 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  *                              rejected, or null when the run had no furnace
  * @param headroom              pool busy fraction, frame-queue depth, behind alarms, the simulator's lead and the
  *                              process's memory at start and end, or null (sintered stage)
+ * @param strict                the run scored strictly ({@link StrictScore}: whole-extent rejects, class and
+ *                              overlap for a detection, precision, confusion matrix, false rejects by cause), or
+ *                              null when the run had no coating stage
  */
 public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
                           double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
@@ -47,7 +52,8 @@ public record DemoSummary(String source, boolean paced, long frames, double mega
                           int lateCommands, long failedFrames, int alarms, double rejectedMeters,
                           double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
                           long framesSkipped, ActuationCounts actuation, CrackSummary cracks,
-                          ClassifierSummary classifier, FoilSummary foil, FurnaceSummary furnace, Headroom headroom) {
+                          ClassifierSummary classifier, FoilSummary foil, FurnaceSummary furnace, Headroom headroom,
+                          StrictScore.Result strict) {
 
     /**
      * The simulated furnace of the run.

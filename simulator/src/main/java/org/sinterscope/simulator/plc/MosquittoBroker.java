@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Mosquitto broker process on 127.0.0.1 (Debian's {@code /usr/sbin/mosquitto}, anonymous, no
- * persistence), for the demo and the tests. It can be stopped and started again on the same port.
+ * A Mosquitto broker process on 127.0.0.1 (Debian's {@code /usr/sbin/mosquitto}, anonymous, with
+ * persistence in the work folder as a plant broker should run: persistent sessions and their queued
+ * QoS 1 messages survive {@link #stop()} and {@link #startProcess()}), for the demo and the tests.
+ * It can be stopped and started again on the same port.
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -50,7 +52,11 @@ public final class MosquittoBroker implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             Path conf = workDir.resolve("mosquitto-" + port + ".conf");
-            Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n", StandardCharsets.UTF_8);
+            Path data = workDir.resolve("mosquitto-" + port + "-data");
+            Files.createDirectories(data);
+            // persistence as a plant broker is configured: sessions and queued QoS 1 messages survive a restart
+            Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location "
+                    + data.toAbsolutePath() + "/\nautosave_interval 1\n", StandardCharsets.UTF_8);
             MosquittoBroker b = new MosquittoBroker(port, conf, workDir.resolve("mosquitto-" + port + ".log"));
             b.startProcess();
             return b;

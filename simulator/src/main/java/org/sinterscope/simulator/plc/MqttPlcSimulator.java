@@ -30,13 +30,18 @@ import org.slf4j.LoggerFactory;
 /**
  * A PLC on the MQTT link, simulated: subscribes to {@code <root>/<station>/+/reject} (QoS 1),
  * hands each command to a {@link PlcSimulator} that follows the encoder and fires, and publishes
- * what it does on {@code .../ack} and {@code .../fired} (QoS 1). While the broker is away it
- * buffers its reports and reconnects every second at most; it subscribes again on reconnect.
+ * what it does on {@code .../ack} and {@code .../fired} (QoS 1; a passed-not-fired report goes to
+ * {@code fired}). Configured as a real PLC should be: a fixed client id and a persistent session
+ * ({@code cleanStart=false}, session expiry {@value #SESSION_EXPIRY_S} s), so commands published
+ * while it reconnects are queued by the broker. While the broker is away it buffers its reports and
+ * reconnects every second at most; it subscribes again on reconnect.
  * Also counts line-stop requests on {@code <root>/<station>/line/stop}.
  */
 public final class MqttPlcSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttPlcSimulator.class);
+    /** How long the broker keeps the PLC's session (subscriptions, queued commands) while it is disconnected, s. */
+    public static final long SESSION_EXPIRY_S = 3600;
 
     private final PlcSimulator core;
     private final String prefix;
@@ -67,7 +72,8 @@ public final class MqttPlcSimulator implements AutoCloseable {
     public static MqttPlcSimulator start(String brokerUrl, String topicRoot, String stationId, PlcSimulator core, String userName,
                                          String password) {
         try {
-            MqttAsyncClient c = new MqttAsyncClient(brokerUrl, "sinterscope-plc-" + stationId + "-" + System.nanoTime(), new MemoryPersistence());
+            // a fixed client id, as a PLC is configured: a reconnect resumes the same session
+            MqttAsyncClient c = new MqttAsyncClient(brokerUrl, "sinterscope-plc-" + stationId, new MemoryPersistence());
             MqttPlcSimulator sim = new MqttPlcSimulator(core, topicRoot + "/" + stationId + "/", c);
             DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
             buffer.setBufferEnabled(true);
@@ -79,7 +85,9 @@ public final class MqttPlcSimulator implements AutoCloseable {
             MqttConnectionOptions o = new MqttConnectionOptions();
             o.setAutomaticReconnect(true);
             o.setAutomaticReconnectDelay(100, 1000);
-            o.setCleanStart(true);
+            // a persistent session: the broker keeps the subscriptions and queues commands while the PLC is away
+            o.setCleanStart(false);
+            o.setSessionExpiryInterval(SESSION_EXPIRY_S);
             o.setKeepAliveInterval(5);
             o.setConnectionTimeout(5);
             if (!userName.isEmpty()) {
@@ -125,7 +133,8 @@ public final class MqttPlcSimulator implements AutoCloseable {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
                 if (reconnect) {
-                    // cleanStart: the broker forgot the subscriptions; a blocking wait would stall Paho's callback thread
+                    // the session is kept, but a broker that lost it (no persistence, expiry) has no subscriptions:
+                    // subscribing again is harmless; a blocking wait would stall Paho's callback thread
                     try {
                         client.subscribe(new String[] {prefix + "+/reject", prefix + "line/stop"}, new int[] {1, 1});
                     } catch (MqttException e) {
@@ -162,7 +171,7 @@ public final class MqttPlcSimulator implements AutoCloseable {
         if (actuator == null) {
             return;
         }
-        String leaf = e.kind() == ActuatorEvent.Kind.FIRED ? "fired" : "ack";
+        String leaf = e.kind() == ActuatorEvent.Kind.FIRED || e.kind() == ActuatorEvent.Kind.PASSED ? "fired" : "ack";
         try {
             MqttMessage m = new MqttMessage(events.json(e).getBytes(StandardCharsets.UTF_8));
             m.setQos(1);

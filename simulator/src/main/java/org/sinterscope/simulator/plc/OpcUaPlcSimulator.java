@@ -129,7 +129,7 @@ public final class OpcUaPlcSimulator implements AutoCloseable {
         if (actuator == null) {
             return;
         }
-        String key = actuator + (e.kind() == ActuatorEvent.Kind.FIRED ? ".fired" : ".ack");
+        String key = actuator + (e.kind() == ActuatorEvent.Kind.FIRED || e.kind() == ActuatorEvent.Kind.PASSED ? ".fired" : ".ack");
         String json;
         synchronized (logs) {
             Deque<ActuatorEvent> log = logs.computeIfAbsent(key, k -> new ArrayDeque<>());

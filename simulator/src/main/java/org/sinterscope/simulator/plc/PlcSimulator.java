@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * stretch's start is at the actuator) and is then fired. A command that arrives after its
  * deadline is recorded as late; the actuator still fires at once for whatever of the stretch has
  * not passed yet (fail-safe: reject what can still be rejected), and the station hears of it.
- * A command id seen before is ignored (a resend is harmless). Every event is kept for the run
+ * When the whole stretch has passed it reports {@code PASSED} (passed, not fired), so the station
+ * closes the command with a definite outcome. A command id seen before is not acted on again (a
+ * resend is harmless): it is acknowledged {@code DUPLICATE} and, when the id has a final outcome
+ * (fired or passed), that report is repeated, so a station that lost it (broker restart) hears it
+ * again when it asks by resending. Every event is kept for the run
  * summary. Listeners hear every event as it happens (the MQTT and OPC UA PLC simulators publish
  * them; the in-process link hands them to the station); they must not block. Thread-safe.
  */
@@ -56,6 +62,7 @@ public final class PlcSimulator {
     private final PriorityQueue<Pending> pending =
             new PriorityQueue<>(Comparator.comparingDouble(p -> p.command().deadlineMm()));
     private final Set<String> seen = new HashSet<>();
+    private final Map<String, ActuatorEvent> finalReport = new HashMap<>();
     private final List<Fired> fired = new ArrayList<>();
     private final List<ActuatorEvent> events = new ArrayList<>();
     private final List<Duration> latencies = new ArrayList<>();
@@ -86,7 +93,12 @@ public final class PlcSimulator {
         double enc = encoder.positionMm();
         if (!seen.add(c.id())) {
             duplicates++;
-            return event(new ActuatorEvent(ActuatorEvent.Kind.DUPLICATE, c.id(), enc, now, ""));
+            ActuatorEvent ack = event(new ActuatorEvent(ActuatorEvent.Kind.DUPLICATE, c.id(), enc, now, ""));
+            ActuatorEvent done = finalReport.get(c.id());
+            if (done != null) {
+                event(done); // the same report again: the station may have lost the first one
+            }
+            return ack;
         }
         latencies.add(Duration.between(c.frameCompleteAt(), now));
         if (enc > c.deadlineMm()) {
@@ -97,6 +109,8 @@ public final class PlcSimulator {
             LOG.warn("late reject command {}: {}", c.id(), detail);
             if (enc < c.endAtActuatorMm()) {
                 fire(new Pending(c, now), false, enc);
+            } else {
+                finalReport.put(c.id(), event(new ActuatorEvent(ActuatorEvent.Kind.PASSED, c.id(), enc, now, detail)));
             }
             return ack;
         }
@@ -124,7 +138,8 @@ public final class PlcSimulator {
 
     private void fire(Pending p, boolean inTime, double enc) {
         fired.add(new Fired(p.command(), p.receivedAt(), inTime, enc));
-        event(new ActuatorEvent(ActuatorEvent.Kind.FIRED, p.command().id(), enc, Instant.now(), inTime ? "" : "late"));
+        finalReport.put(p.command().id(),
+                event(new ActuatorEvent(ActuatorEvent.Kind.FIRED, p.command().id(), enc, Instant.now(), inTime ? "" : "late")));
     }
 
     public synchronized List<Fired> fired() {

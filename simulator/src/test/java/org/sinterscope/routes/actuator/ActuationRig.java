@@ -44,6 +44,8 @@ final class ActuationRig implements AutoCloseable {
         all.put("sinterscope.journal.dir", journalDir.toString());
         all.putIfAbsent("sinterscope.actuation.resend-ms", "100");
         all.putIfAbsent("sinterscope.actuation.ack-timeout-ms", "1000");
+        // a ceiling for a PLC that never reports, far above a reconnect on a loaded machine
+        all.putIfAbsent("sinterscope.actuation.fired-timeout-ms", "20000");
         all.put("sinterscope.alarm.uri", "direct:test-alarms");
         all.put("sinterscope.line-stop.uri", "direct:test-line-stop");
         StationSettings s = StationSettings.load(null, all);
@@ -52,7 +54,8 @@ final class ActuationRig implements AutoCloseable {
         sendUris = links.sendUris(actuators);
         gateway = new ActuationGateway(actuators, sendUris, encoder, Journal.open(journalDir, s.stationId()),
                 Duration.ofMillis(Long.parseLong(s.get("sinterscope.actuation.resend-ms"))),
-                Duration.ofMillis(Long.parseLong(s.get("sinterscope.actuation.ack-timeout-ms"))));
+                Duration.ofMillis(Long.parseLong(s.get("sinterscope.actuation.ack-timeout-ms"))),
+                Duration.ofMillis(Long.parseLong(s.get("sinterscope.actuation.fired-timeout-ms"))));
         camel = new DefaultCamelContext();
         Properties p = new Properties();
         p.putAll(s.asMap());

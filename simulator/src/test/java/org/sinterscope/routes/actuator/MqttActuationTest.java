@@ -121,7 +121,7 @@ class MqttActuationTest {
         await().atMost(WAIT)
                 .conditionEvaluationListener(c -> {
                     if (!c.isSatisfied() && c.getRemainingTimeInMS() <= 1000) {
-                        // for the next one who chases this intermittent failure: what is still open, and its journal
+                        // on a failure: what is still open
                         org.slf4j.LoggerFactory.getLogger(MqttActuationTest.class).warn(
                                 "still waiting for acknowledgements: counts {}, open {}, PLC events {}",
                                 rig.gateway.counts(), rig.gateway.openIds(), plc.core().events());
