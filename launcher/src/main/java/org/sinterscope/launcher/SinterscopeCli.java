@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 JournalCommand.class,
                 ReviewCommand.class,
                 XrdCommand.class,
+                CameraCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 
