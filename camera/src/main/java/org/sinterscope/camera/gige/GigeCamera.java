@@ -72,6 +72,7 @@ public final class GigeCamera implements FrameSource {
     private long sequenceBase;
     private long nextSequence;
     private long lastFrameAtNanos;
+    private int lastHeightPx;
     private FrameMeta lastMeta;
 
     /**
@@ -241,6 +242,7 @@ public final class GigeCamera implements FrameSource {
         lastFrameAtNanos = System.nanoTime();
         int w = n.arv.arv_buffer_get_image_width(buf);
         int h = n.arv.arv_buffer_get_image_height(buf);
+        lastHeightPx = h;
         int bytesPerPx = settings.sixteenBit() ? 2 : 1;
         LongByReference size = new LongByReference();
         Pointer data = n.arv.arv_buffer_get_data(buf, size);
@@ -274,7 +276,7 @@ public final class GigeCamera implements FrameSource {
             return;
         }
         framesLost.addAndGet(to - from);
-        int h = Math.max(1, settings.heightPx());
+        int h = settings.heightPx() > 0 ? settings.heightPx() : Math.max(1, lastHeightPx);
         double y0 = from * h * settings.mmPerLine();
         double y1 = to * h * settings.mmPerLine();
         LOG.warn("camera {}: frames {}..{} lost ({}), web {}..{} mm uninspected", settings.cameraId(), from, to - 1, reason, y0, y1);
