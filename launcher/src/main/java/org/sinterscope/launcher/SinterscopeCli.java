@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 PodCommand.class,
                 ReviewCommand.class,
                 XrdCommand.class,
+                CameraCommand.class,
         })
 public final class SinterscopeCli implements Runnable {
 

@@ -1,0 +1,70 @@
+package org.sinterscope.routes.camera;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.ProducerTemplate;
+import org.sinterscope.camera.gige.GigeCamera;
+import org.sinterscope.inspection.FrameInspection;
+import org.sinterscope.routes.StationRoutes;
+
+/**
+ * Makes a camera's lost frames safe: each lost stretch goes to the decider as a failed
+ * ("not inspected") {@link FrameInspection} covering {@code [y0Mm, y1Mm)} — the path a frame that
+ * waited too long already takes, so the decider rejects it whole and the actuator's policy handles
+ * it — and raises an alarm; the camera going away raises an alarm too.
+ *
+ * <p>The lost inspection carries the first lost sequence number; the camera never hands out a
+ * frame with that sequence afterwards, so it does not collide with a real frame's verdict.
+ */
+public final class CameraLossReporter implements GigeCamera.LossListener {
+
+    private final ProducerTemplate producer;
+    private final String decideUri;
+    private final String alarmUri;
+    private final AtomicLong lostFrames = new AtomicLong();
+    private final AtomicLong disconnects = new AtomicLong();
+
+    /**
+     * @param decideUri where inspections are decided ({@code direct:decide})
+     * @param alarmUri  the station's alarm endpoint ({@code sinterscope.alarm.uri})
+     */
+    public CameraLossReporter(ProducerTemplate producer, String decideUri, String alarmUri) {
+        this.producer = Objects.requireNonNull(producer, "producer");
+        this.decideUri = Objects.requireNonNull(decideUri, "decideUri");
+        this.alarmUri = Objects.requireNonNull(alarmUri, "alarmUri");
+    }
+
+    @Override
+    public void lost(String cameraId, long fromSequence, long toSequence, double y0Mm, double y1Mm, String reason) {
+        lostFrames.addAndGet(toSequence - fromSequence);
+        String why = String.format(Locale.ROOT, "not inspected: camera %s lost frames %d..%d (%s)", cameraId, fromSequence,
+                toSequence - 1, reason);
+        producer.sendBody(alarmUri, String.format(Locale.ROOT, "%s, web %.1f..%.1f mm uninspected", why, y0Mm, y1Mm));
+        if (y1Mm > y0Mm) {
+            Instant now = Instant.now();
+            producer.sendBodyAndHeader(decideUri, FrameInspection.failed(cameraId, fromSequence, now, y0Mm, y1Mm, 0.0, why),
+                    StationRoutes.FRAME_COMPLETE_AT, now);
+        }
+    }
+
+    @Override
+    public void connection(String cameraId, boolean connected, String detail) {
+        if (!connected) {
+            disconnects.incrementAndGet();
+            producer.sendBody(alarmUri, "camera " + cameraId + " lost: " + detail + "; reconnecting");
+        }
+    }
+
+    /** Frames reported lost so far. */
+    public long lostFrames() {
+        return lostFrames.get();
+    }
+
+    /** Times a camera went away. */
+    public long disconnects() {
+        return disconnects.get();
+    }
+}
