@@ -73,6 +73,7 @@ class RunServiceTest {
         assertEquals(frames.size(), metric(scrape, "sinterscope_frames_inspected_total"), scrape);
         assertTrue(scrape.contains("sinterscope_inspection_seconds_bucket{camera=\"coat-cam-1\""), "inspection time histogram");
         assertTrue(scrape.contains("jvm_memory_used_bytes"), "JVM memory");
+        assertTrue(scrape.contains("routeId=\"inspect\""), "Camel's route metrics (camel-micrometer)");
 
         process.destroy(); // SIGTERM
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the station ended within the grace period and its shutdown");

@@ -53,6 +53,9 @@ public final class AssembledStation implements AutoCloseable {
         this.stages = List.copyOf(stages);
         this.store = parts.store;
         extraBeans.putAll(parts.beans);
+        // Camel's own per-route metrics (exchanges, processing time) into the same registry
+        extraBeans.put(org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
+        extraBeans.put("micrometerRoutePolicy", new org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory());
         if (store != null) {
             extraBeans.put(StationStore.BEAN, store);
         }
