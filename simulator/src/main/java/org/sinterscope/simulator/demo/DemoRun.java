@@ -106,7 +106,7 @@ public final class DemoRun {
             stages.add(furnace.feed());
         }
         classifier.routes().forEach(r -> stages.add(StationStage.routesOnly(r)));
-        Headroom.MemoryWatch memory = new Headroom.MemoryWatch(ledger::framesIn, Math.min(cfg.frameCount(), Math.max(20, cfg.frameCount() / 20)));
+        Headroom.MemoryWatch memory = new Headroom.MemoryWatch(ledger::framesIn, Math.min(cfg.frameCount(), Math.max(20, cfg.frameCount() / 10)));
         MemorySnapshot memoryEnd;
         try (remote; source; memory; Station station = Station.start(beans, props, extra, stages.toArray(StationStage[]::new))) {
             foil.measure(cfg.seed());
