@@ -104,7 +104,7 @@ public final class DemoRun {
         RejectTracker tracker = assembled.beans().tracker();
         VerdictDecider decider = assembled.beans().decider();
         InspectionStage inspection = assembled.beans().inspection();
-        Headroom.MemoryWatch memory = new Headroom.MemoryWatch(ledger::framesIn, Math.min(cfg.frameCount(), Math.max(20, cfg.frameCount() / 20)));
+        Headroom.MemoryWatch memory = new Headroom.MemoryWatch(ledger::framesIn, Math.min(cfg.frameCount(), Math.max(20, cfg.frameCount() / 10)));
         MemorySnapshot memoryEnd;
         try (remote; assembled; memory) {
             Station station = assembled.start();

@@ -35,7 +35,8 @@ import org.sinterscope.camera.WebRect;
  * interpolated up (a linear resize, 8-bit); texture and noise come from banks of pre-drawn 8-bit
  * fields (the texture pre-blurred by the optics: 3×3 Gaussians σ 0.8 then 0.7), rolled by a
  * per-frame offset and added as two saturating passes (positive and negative part); the copper
- * margins and the roller are filled as polygons and column ranges. No per-frame float field and no
+ * margins and the roller are filled as polygons and column ranges; defects and look-alikes get the
+ * optics' blur (3×3, σ 0.7) over their own boxes only. No per-frame float field and no whole-frame
  * blur, so a frame costs a handful of passes over its bytes. Everything is a function of web position,
  * so the web is continuous across frames. The label image (when asked for) is drawn exactly as
  * before from the same polygons. Not thread-safe.
@@ -157,12 +158,24 @@ final class ElectrodeRenderer implements AutoCloseable {
                 labelCoat.copyTo(labels, mask);
                 labelEdges(grid, here, mask, labels, m);
             }
+            List<Rect> drawn = new ArrayList<>();
             for (InjectedDefect d : here) {
-                drawSpotLike(d, grid, img, labels);
+                if (drawSpotLike(d, grid, img, labels)) {
+                    drawn.add(pixelBox(grid, d.bounds().x0Mm(), d.bounds().y0Mm(), d.bounds().x1Mm(), d.bounds().y1Mm()));
+                }
             }
             // harmless look-alikes lie on top of everything and are not in the labels
             for (Lookalike l : plan.lookalikesWithin(y0 - 5, y1 + 5)) {
                 LookalikeRenderer.draw(l, grid, img);
+                WebRect b = l.bounds();
+                drawn.add(pixelBox(grid, b.x0Mm(), b.y0Mm(), b.x1Mm(), b.y1Mm()));
+            }
+            // the optics (3×3 Gaussian, σ 0.7) over what was drawn sharp; the texture bank is pre-blurred
+            for (Rect r : drawn) {
+                if (r != null) {
+                    Mat roi = m.add(img.submat(r));
+                    Imgproc.GaussianBlur(roi, roi, new Size(3, 3), 0.7);
+                }
             }
             int n = (int) Math.floorMod(index * 5 + 2, BANK);
             addRolled(img, sensorPos[n], sensorNeg[n], index * 104729L, m);
@@ -319,7 +332,17 @@ final class ElectrodeRenderer implements AutoCloseable {
         labels.setTo(new Scalar(DefectClass.EDGE.ordinal() + 1), diff);
     }
 
-    private void drawSpotLike(InjectedDefect d, WebGrid grid, Mat img, Mat labels) {
+    /** The pixel box of a web rectangle with a 3-px margin, clipped to the frame, or null when outside. */
+    private Rect pixelBox(WebGrid grid, double x0Mm, double y0Mm, double x1Mm, double y1Mm) {
+        int c0 = clamp((int) Math.floor(grid.col(x0Mm)) - 3, 0, w);
+        int c1 = clamp((int) Math.ceil(grid.col(x1Mm)) + 3, 0, w);
+        int r0 = clamp((int) Math.floor(grid.row(y0Mm)) - 3, 0, h);
+        int r1 = clamp((int) Math.ceil(grid.row(y1Mm)) + 3, 0, h);
+        return c1 > c0 && r1 > r0 ? new Rect(c0, r0, c1 - c0, r1 - r0) : null;
+    }
+
+    /** Draws a pinhole, uncoated spot, agglomerate or scratch; false for streaks and edges (drawn elsewhere). */
+    private boolean drawSpotLike(InjectedDefect d, WebGrid grid, Mat img, Mat labels) {
         WebRect b = d.bounds();
         Point c = new Point(grid.col(b.centreXMm()), grid.row(b.centreYMm()));
         double rx = grid.widthPx(b.widthMm()) / 2;
@@ -362,8 +385,10 @@ final class ElectrodeRenderer implements AutoCloseable {
             }
             default -> {
                 // streaks and edges are part of the coating field and polygon
+                return false;
             }
         }
+        return true;
     }
 
     private static int clamp(int v, int lo, int hi) {
