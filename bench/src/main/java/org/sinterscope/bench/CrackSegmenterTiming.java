@@ -8,9 +8,9 @@ import java.util.Arrays;
 
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.sinterscope.camera.sim.SinteredFrame;
-import org.sinterscope.camera.sim.SinteredLayerConfig;
-import org.sinterscope.camera.sim.SinteredLayerSimulator;
+import org.sinterscope.simulator.line.SinteredFrame;
+import org.sinterscope.simulator.line.SinteredLayerConfig;
+import org.sinterscope.simulator.line.SinteredLayerSimulator;
 import org.sinterscope.inspection.crack.CrackDetector;
 import org.sinterscope.inspection.crack.CrackDetectorConfig;
 import org.sinterscope.inspection.crack.CrackResult;
