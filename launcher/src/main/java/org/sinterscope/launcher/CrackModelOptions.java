@@ -14,13 +14,16 @@ import picocli.CommandLine.Option;
 /** {@code --model FILE|default|none}: the learned crack segmenter, or the classical detector. */
 final class CrackModelOptions {
 
-    @Option(names = "--model", defaultValue = "default",
+    @Option(names = "--model", defaultValue = "none",
             description = "learned crack segmenter: a bundle FILE, 'default' (" + SegmenterFiles.DEFAULT_PATH
                     + ") or 'none' (the classical detector, see --preset); default ${DEFAULT-VALUE}")
     String model;
 
     @Option(names = "--threshold", description = "override the bundle's probability threshold of the mask, (0, 1)")
     Double threshold;
+
+    @Option(names = "--model-min-length-px", description = "override the bundle's minimum mask component length, px")
+    Integer minLengthPx;
 
     /** Whether the classical detector is asked for. */
     boolean classical() {
@@ -41,7 +44,9 @@ final class CrackModelOptions {
             return new CrackDetector(classicalOptions.config());
         }
         CrackSegmenter seg = new CrackSegmenter(SegmenterFiles.read(file()));
-        return threshold == null ? new LearnedCrackDetector(seg) : new LearnedCrackDetector(seg, threshold);
+        double t = threshold == null ? seg.bundle().metadata().threshold() : threshold;
+        int len = minLengthPx == null ? seg.bundle().metadata().minLengthPx() : minLengthPx;
+        return new LearnedCrackDetector(seg, t, len);
     }
 
     /**
@@ -67,6 +72,7 @@ final class CrackModelOptions {
     /** A short description for logs and JSON. */
     String describe(CrackDetectorOptions classicalOptions) {
         return classical() ? "classical " + classicalOptions.config() : "learned " + file()
-                + (threshold == null ? "" : " (threshold " + threshold + ")");
+                + (threshold == null ? "" : " (threshold " + threshold + ")")
+                + (minLengthPx == null ? "" : " (min length " + minLengthPx + " px)");
     }
 }

@@ -32,12 +32,20 @@ public final class LearnedCrackDetector implements CrackSegmentation {
 
     /** With a mask threshold other than the bundle's (for experiments), in (0, 1). */
     public LearnedCrackDetector(CrackSegmenter segmenter, double threshold) {
+        this(segmenter, threshold, segmenter.bundle().metadata().minLengthPx());
+    }
+
+    /** With a mask threshold in (0, 1) and a minimum component length (px, ≥ 0) other than the bundle's. */
+    public LearnedCrackDetector(CrackSegmenter segmenter, double threshold, int minLengthPx) {
         this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("mask threshold must be in (0, 1), got " + threshold);
         }
+        if (minLengthPx < 0) {
+            throw new IllegalArgumentException("minimum length must be >= 0 px, got " + minLengthPx);
+        }
         this.threshold = threshold;
-        this.minLengthPx = segmenter.bundle().metadata().minLengthPx();
+        this.minLengthPx = minLengthPx;
     }
 
     public double threshold() {

@@ -41,11 +41,11 @@ public record SegmenterTrainingSettings(long seed, int valImages, int patchPx, i
 
     /**
      * The shipped recipe: 20 validation images, 96 px patches in batches of 16, 150 steps per epoch,
-     * up to 8 epochs (patience 3), Adam 2e-3 decaying ×0.8 per epoch, channels 12/24/48,
+     * 4 epochs (patience 3), Adam 2e-3 decaying ×0.8 per epoch, channels 12/24/48,
      * crack pixels weighted ×2 in the cross-entropy, mask components shorter than 20 px dropped.
      */
     public static SegmenterTrainingSettings defaults(long seed) {
-        return new SegmenterTrainingSettings(seed, 20, 96, 16, 150, 8, 3, 2e-3, 0.8, 12, 24, 48, 2.0, 20);
+        return new SegmenterTrainingSettings(seed, 20, 96, 16, 150, 4, 3, 2e-3, 0.8, 12, 24, 48, 2.0, 20);
     }
 
     public SegmenterTrainingSettings withEpochs(int n, int steps) {
