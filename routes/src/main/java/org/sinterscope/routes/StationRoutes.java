@@ -55,8 +55,9 @@ public final class StationRoutes extends RouteBuilder {
                 .routeConfigurationId(StationErrorHandling.ID)
                 .setProperty(BEHIND, method(StationBeans.LEDGER, "inspectionStarting(${header." + FRAME_COMPLETE_AT + "}, "
                         + "{{sinterscope.inspection.behind-alarm-ms:500}}, {{sinterscope.inspection.behind-alarm-depth:4}})"))
-                // a wire tap inside a filter cut the exchange short (Camel 4.17): the filter is in the tapped route
-                .wireTap("direct:behind-alarm")
+                // sent from a processor, not wire-tapped: a tapped copy would count as another exchange of this route
+                // (a NotifyBuilder waiting for N frames would then see them done too early)
+                .process(this::behindAlarm)
                 .bean(StationBeans.INSPECTION, "inspect(${body}, ${header." + FRAME_COMPLETE_AT + "}, "
                         + "{{sinterscope.inspection.max-frame-age-ms}})")
                 .bean(StationBeans.LEDGER, "inspected")
@@ -90,16 +91,28 @@ public final class StationRoutes extends RouteBuilder {
                 .to("{{sinterscope.alarm.uri}}");
 
 
-        from("direct:behind-alarm")
-                .routeId("behind-alarm")
-                .filter(exchangeProperty(BEHIND).isNotNull())
-                .setBody(exchangeProperty(BEHIND))
-                .to("{{sinterscope.alarm.uri}}");
-
         from("{{sinterscope.alarm.uri}}")
                 .routeId("alarms")
                 .convertBodyTo(String.class)
                 .bean(StationBeans.LEDGER, "alarm")
                 .to("log:org.sinterscope.alarms?level=WARN&showExchangePattern=false&showBodyType=false");
+    }
+
+    private org.apache.camel.ProducerTemplate alarms;
+
+    /** The behind-the-line alarm of a frame ({@value #BEHIND} set by the ledger), to the alarm endpoint. */
+    private void behindAlarm(org.apache.camel.Exchange e) {
+        Object text = e.getProperty(BEHIND);
+        if (text == null) {
+            return;
+        }
+        org.apache.camel.ProducerTemplate t;
+        synchronized (this) {
+            if (alarms == null) {
+                alarms = e.getContext().createProducerTemplate();
+            }
+            t = alarms;
+        }
+        t.sendBody(e.getContext().resolvePropertyPlaceholders("{{sinterscope.alarm.uri}}"), text);
     }
 }
