@@ -1,6 +1,8 @@
 package org.sinterscope.inspection.crack;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a crack-segmenter bundle says about itself ({@code metadata.json} in the bundle).
@@ -30,8 +32,9 @@ public record SegmenterMetadata(String format, int formatVersion, String archite
     public static final int FORMAT_VERSION = 1;
 
     public SegmenterMetadata {
-        samples = samples == null ? Map.of() : Map.copyOf(samples);
-        evaluation = evaluation == null ? Map.of() : Map.copyOf(evaluation);
+        // sorted: the JSON (and so the bundle's bytes) does not depend on map iteration order
+        samples = samples == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(samples));
+        evaluation = evaluation == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(evaluation));
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("mask threshold must be in (0, 1), got " + threshold);
         }
