@@ -62,8 +62,10 @@ public final class GigeCamera implements FrameSource {
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong framesLost = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
-    private final long[] streamTotals = new long[5];
+    private volatile long[] streamTotals = new long[5];
+    private volatile long[] streamNow = new long[5];
     private volatile boolean closed;
+    private volatile boolean stopped;
     private volatile boolean connected;
     private Pointer camera;
     private Pointer stream;
@@ -90,7 +92,32 @@ public final class GigeCamera implements FrameSource {
             throw new IllegalArgumentException("camera " + settings.cameraId() + ": counter-source encoder needs the station's encoder");
         }
         this.n = AravisNative.get();
-        connect();
+        connectAtStart();
+    }
+
+    /** Connects; a device that does not answer in time (still booting, a loaded host) gets two more tries. */
+    private void connectAtStart() {
+        long backoff = settings.reconnectMinMs();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connect();
+                return;
+            } catch (GigeException e) {
+                if (!e.timeout() || attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("camera {}: {} (try {} of 3), again in {} ms", settings.cameraId(), e.getMessage(), attempt, backoff);
+                synchronized (this) {
+                    try {
+                        wait(backoff);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+                backoff = Math.min(settings.reconnectMaxMs(), backoff * 2);
+            }
+        }
     }
 
     private synchronized void connect() {
@@ -191,17 +218,24 @@ public final class GigeCamera implements FrameSource {
 
     @Override
     public boolean hasNext() {
-        return !closed;
+        return !closed && !stopped;
+    }
+
+    /** Stops taking frames: {@link #hasNext()} turns false and a waiting {@link #next()} ends within one timeout. */
+    @Override
+    public void stop() {
+        stopped = true;
     }
 
     @Override
     public synchronized Frame next() {
-        while (!closed) {
+        while (!closed && !stopped) {
             if (!connected) {
                 reconnect();
                 continue;
             }
             Pointer buf = n.arv.arv_stream_timeout_pop_buffer(stream, settings.timeoutMs() * 1000L);
+            streamNow = streamCounters(stream);
             if (buf == null) {
                 timeouts.incrementAndGet();
                 if (!alive()) {
@@ -309,7 +343,7 @@ public final class GigeCamera implements FrameSource {
     private void reconnect() {
         long backoff = settings.reconnectMinMs();
         long lostSince = lastFrameAtNanos;
-        while (!closed) {
+        while (!closed && !stopped) {
             try {
                 connect();
                 reconnects.incrementAndGet();
@@ -334,14 +368,12 @@ public final class GigeCamera implements FrameSource {
         }
     }
 
-    /** Counters now. */
-    public synchronized Stats stats() {
+    /** Counters now (stream counters as of the last frame wait); does not block. */
+    public Stats stats() {
         long[] t = streamTotals.clone();
-        if (stream != null) {
-            long[] now = streamCounters(stream);
-            for (int i = 0; i < t.length; i++) {
-                t[i] += now[i];
-            }
+        long[] now = streamNow;
+        for (int i = 0; i < t.length; i++) {
+            t[i] += now[i];
         }
         return new Stats(delivered.get(), t[0], t[1], t[2], t[3], t[4], timeouts.get(), framesLost.get(), reconnects.get(), connected);
     }
@@ -369,9 +401,12 @@ public final class GigeCamera implements FrameSource {
     private void release() {
         if (stream != null) {
             long[] now = streamCounters(stream);
+            long[] t = streamTotals.clone();
             for (int i = 0; i < now.length; i++) {
-                streamTotals[i] += now[i];
+                t[i] += now[i];
             }
+            streamTotals = t;
+            streamNow = new long[5];
         }
         if (camera != null && connected) {
             PointerByReference err = new PointerByReference();
