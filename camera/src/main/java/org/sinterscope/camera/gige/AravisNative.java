@@ -80,7 +80,7 @@ public final class AravisNative {
         String text = msg == null ? "(no message)" : msg.getString(0);
         glib.g_error_free(e);
         error.setValue(null);
-        throw new GigeException(what + ": " + text + " (code " + code + ")");
+        throw new GigeException(what + ": " + text + " (code " + code + ")", text.contains("timeout"));
     }
 
     void unref(Pointer object) {

@@ -2,7 +2,6 @@ package org.sinterscope.camera.gige;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -62,8 +61,10 @@ public final class GigeCamera implements FrameSource {
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong framesLost = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
-    private final long[] streamTotals = new long[5];
+    private volatile long[] streamTotals = new long[5];
+    private volatile long[] streamNow = new long[5];
     private volatile boolean closed;
+    private volatile boolean stopped;
     private volatile boolean connected;
     private Pointer camera;
     private Pointer stream;
@@ -90,7 +91,32 @@ public final class GigeCamera implements FrameSource {
             throw new IllegalArgumentException("camera " + settings.cameraId() + ": counter-source encoder needs the station's encoder");
         }
         this.n = AravisNative.get();
-        connect();
+        connectAtStart();
+    }
+
+    /** Connects; a device that does not answer in time (still booting, a loaded host) gets two more tries. */
+    private void connectAtStart() {
+        long backoff = settings.reconnectMinMs();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connect();
+                return;
+            } catch (GigeException e) {
+                if (!e.timeout() || attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("camera {}: {} (try {} of 3), again in {} ms", settings.cameraId(), e.getMessage(), attempt, backoff);
+                synchronized (this) {
+                    try {
+                        wait(backoff);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+                backoff = Math.min(settings.reconnectMaxMs(), backoff * 2);
+            }
+        }
     }
 
     private synchronized void connect() {
@@ -99,7 +125,7 @@ public final class GigeCamera implements FrameSource {
         Pointer cam = n.arv.arv_camera_new(id, err);
         n.check(err, "camera " + settings.cameraId() + ": cannot open device '" + settings.device() + "'");
         try {
-            configure(cam, err);
+            GigeSetup.configure(n, settings, cam, err);
             long size = n.arv.arv_camera_get_payload(cam, err) & 0xffffffffL;
             n.check(err, "PayloadSize");
             Pointer s = n.arv.arv_camera_create_stream(cam, null, null, err);
@@ -122,86 +148,27 @@ public final class GigeCamera implements FrameSource {
         }
     }
 
-    private void configure(Pointer cam, PointerByReference err) {
-        String cid = settings.cameraId();
-        n.arv.arv_camera_set_pixel_format_from_string(cam, settings.pixelFormat(), err);
-        n.check(err, "camera " + cid + ": PixelFormat " + settings.pixelFormat());
-        Pointer dev = n.arv.arv_camera_get_device(cam);
-        if (settings.widthPx() > 0 || settings.heightPx() > 0) {
-            int w = settings.widthPx() > 0 ? settings.widthPx() : Integer.parseInt(feature(dev, "Width"));
-            int h = settings.heightPx() > 0 ? settings.heightPx() : Integer.parseInt(feature(dev, "Height"));
-            n.arv.arv_camera_set_region(cam, settings.offsetXPx(), settings.offsetYPx(), w, h, err);
-            n.check(err, "camera " + cid + ": region " + w + "x" + h + "+" + settings.offsetXPx() + "+" + settings.offsetYPx());
-        }
-        n.arv.arv_camera_set_acquisition_mode(cam, 0, err); // ARV_ACQUISITION_MODE_CONTINUOUS
-        n.check(err, "camera " + cid + ": AcquisitionMode Continuous");
-        if ("none".equalsIgnoreCase(settings.trigger())) {
-            n.arv.arv_camera_clear_triggers(cam, err);
-            n.check(err, "camera " + cid + ": trigger off");
-        } else {
-            n.arv.arv_camera_set_trigger(cam, settings.trigger(), err);
-            n.check(err, "camera " + cid + ": TriggerSource " + settings.trigger());
-        }
-        if (!Double.isNaN(settings.frameRateHz())) {
-            n.arv.arv_camera_set_frame_rate(cam, settings.frameRateHz(), err);
-            n.check(err, "camera " + cid + ": frame rate " + settings.frameRateHz() + " Hz");
-        }
-        if (!Double.isNaN(settings.exposureUs())) {
-            n.arv.arv_camera_set_exposure_time(cam, settings.exposureUs(), err);
-            n.check(err, "camera " + cid + ": exposure " + settings.exposureUs() + " µs");
-        }
-        if (settings.packetSize() > 0) {
-            n.arv.arv_camera_gv_set_packet_size(cam, settings.packetSize(), err);
-            n.check(err, "camera " + cid + ": packet size " + settings.packetSize());
-        }
-        if (settings.packetDelayNs() >= 0) {
-            n.arv.arv_camera_gv_set_packet_delay(cam, settings.packetDelayNs(), err);
-            n.check(err, "camera " + cid + ": packet delay " + settings.packetDelayNs() + " ns");
-        }
-        for (Map.Entry<String, String> f : settings.features().entrySet()) {
-            Pointer node = n.arv.arv_device_get_feature(dev, f.getKey());
-            if (node == null) {
-                throw new GigeException("camera " + cid + ": the device has no GenICam feature '" + f.getKey() + "'");
-            }
-            n.arv.arv_gc_feature_node_set_value_from_string(node, f.getValue(), err);
-            n.check(err, "camera " + cid + ": feature " + f.getKey() + " = " + f.getValue());
-        }
-        for (String name : new String[] {"PixelFormat", "Width", "Height", "OffsetX", "OffsetY", "TriggerMode", "TriggerSource",
-                "AcquisitionFrameRate", "ExposureTimeAbs", "GevSCPSPacketSize", "GevSCPD"}) {
-            LOG.info("camera {}: {} = {}", cid, name, feature(dev, name));
-        }
-        settings.features().keySet().forEach(name -> LOG.info("camera {}: feature {} = {}", cid, name, feature(dev, name)));
-    }
-
-    /** A feature's value as text, or "(absent)" / "(error ...)". */
-    private String feature(Pointer dev, String name) {
-        Pointer node = n.arv.arv_device_get_feature(dev, name);
-        if (node == null) {
-            return "(absent)";
-        }
-        PointerByReference err = new PointerByReference();
-        try {
-            String v = n.arv.arv_gc_feature_node_get_value_as_string(node, err);
-            n.check(err, name);
-            return v;
-        } catch (GigeException e) {
-            return "(error " + e.getMessage() + ")";
-        }
-    }
 
     @Override
     public boolean hasNext() {
-        return !closed;
+        return !closed && !stopped;
+    }
+
+    /** Stops taking frames: {@link #hasNext()} turns false and a waiting {@link #next()} ends within one timeout. */
+    @Override
+    public void stop() {
+        stopped = true;
     }
 
     @Override
     public synchronized Frame next() {
-        while (!closed) {
+        while (!closed && !stopped) {
             if (!connected) {
                 reconnect();
                 continue;
             }
             Pointer buf = n.arv.arv_stream_timeout_pop_buffer(stream, settings.timeoutMs() * 1000L);
+            streamNow = streamCounters(stream);
             if (buf == null) {
                 timeouts.incrementAndGet();
                 if (!alive()) {
@@ -309,7 +276,7 @@ public final class GigeCamera implements FrameSource {
     private void reconnect() {
         long backoff = settings.reconnectMinMs();
         long lostSince = lastFrameAtNanos;
-        while (!closed) {
+        while (!closed && !stopped) {
             try {
                 connect();
                 reconnects.incrementAndGet();
@@ -334,14 +301,12 @@ public final class GigeCamera implements FrameSource {
         }
     }
 
-    /** Counters now. */
-    public synchronized Stats stats() {
+    /** Counters now (stream counters as of the last frame wait); does not block. */
+    public Stats stats() {
         long[] t = streamTotals.clone();
-        if (stream != null) {
-            long[] now = streamCounters(stream);
-            for (int i = 0; i < t.length; i++) {
-                t[i] += now[i];
-            }
+        long[] now = streamNow;
+        for (int i = 0; i < t.length; i++) {
+            t[i] += now[i];
         }
         return new Stats(delivered.get(), t[0], t[1], t[2], t[3], t[4], timeouts.get(), framesLost.get(), reconnects.get(), connected);
     }
@@ -369,9 +334,12 @@ public final class GigeCamera implements FrameSource {
     private void release() {
         if (stream != null) {
             long[] now = streamCounters(stream);
+            long[] t = streamTotals.clone();
             for (int i = 0; i < now.length; i++) {
-                streamTotals[i] += now[i];
+                t[i] += now[i];
             }
+            streamTotals = t;
+            streamNow = new long[5];
         }
         if (camera != null && connected) {
             PointerByReference err = new PointerByReference();

@@ -12,6 +12,7 @@ import org.sinterscope.routes.StationBeans;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.StationStage;
 import org.sinterscope.routes.StationStore;
+import org.sinterscope.routes.camera.GigeCameraMetrics;
 import org.sinterscope.routes.classify.StationClassifier;
 import org.sinterscope.routes.decide.Recipe;
 import org.sinterscope.routes.metrics.StationEndpoints;
@@ -39,6 +40,7 @@ public final class AssembledStation implements AutoCloseable {
     private final StationStore store;
     private final StationMetrics metrics;
     private Station station;
+    private GigeCameras.ReportingSource gige;
 
     AssembledStation(StationSettings settings, CameraSpec camera, LineEncoder encoder, StationBeans beans,
                      StationClassifier classifier, Recipe recipe, List<StationStage> stages, StationParts parts,
@@ -69,7 +71,17 @@ public final class AssembledStation implements AutoCloseable {
         station = Station.start(beans, settings.asMap(), extraBeans, stages.toArray(StationStage[]::new));
         metrics.watch(station.context(), station.context().resolvePropertyPlaceholders("{{sinterscope.frames.uri}}"),
                 station.actuation(), store);
+        if (gige != null) {
+            gige.reporter().attach(station.context().createProducerTemplate(), "direct:decide",
+                    station.context().resolvePropertyPlaceholders("{{sinterscope.alarm.uri}}"));
+            GigeCameraMetrics.bind(metrics.registry(), gige.camera());
+        }
         return station;
+    }
+
+    /** A gige camera: its loss reporter is attached and its stream counters metered when the station starts. */
+    synchronized void gige(GigeCameras.ReportingSource source) {
+        this.gige = source;
     }
 
     /** The running station (null before {@link #start()}). */

@@ -38,6 +38,7 @@ public final class SettingsCheck {
     static final Map<String, Type> ACTUATOR_KEYS = Map.of("distance-mm", Type.NUMBER, "link", Type.TEXT, "policy", Type.TEXT,
             "widen-mm", Type.NUMBER, "causes", Type.TEXT, "uri", Type.TEXT);
     private static final Pattern OPTIONAL = Pattern.compile("^#\\s*optional:\\s*([a-z][a-z0-9.-]*)\\s*=.*$");
+    private static final Pattern GIGE_KEY = Pattern.compile("^sinterscope\\.camera\\.([^.]+)\\.(.+)$");
     private static final Pattern PER_ID = Pattern.compile("^sinterscope\\.(camera|actuator)\\.([^.]+)\\.([a-z0-9-]+)$");
 
     /** A value's type, inferred from its default. */
@@ -96,6 +97,11 @@ public final class SettingsCheck {
             if (key.startsWith("camel.") || known.containsKey(key)) {
                 continue;
             }
+            Matcher g = GIGE_KEY.matcher(key);
+            if (g.matches() && GigeCameras.gigeKey(g.group(2)) && cameras.contains(g.group(1))
+                    && GigeCameras.TYPE.equals(s.getOrDefault(CameraSpec.key(g.group(1), "type"), ""))) {
+                continue; // a gige camera's own key; its values are checked with the camera below
+            }
             Matcher m = PER_ID.matcher(key);
             if (m.matches()) {
                 boolean camera = m.group(1).equals("camera");
@@ -147,7 +153,10 @@ public final class SettingsCheck {
                 }
             }
             try {
-                CameraSpec.fromSettings(s, id);
+                CameraSpec spec = CameraSpec.fromSettings(s, id);
+                if (type.equals(GigeCameras.TYPE)) {
+                    GigeCameras.settings(spec, s); // device set, numbers, known keys: named in the message
+                }
             } catch (IllegalArgumentException ex) {
                 out.add(new Problem(CameraSpec.key(id, "*"), fileName, ex.getMessage()));
             }

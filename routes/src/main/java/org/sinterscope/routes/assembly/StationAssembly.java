@@ -83,7 +83,8 @@ public final class StationAssembly {
         }
         stages.addAll(parts.stages);
         parts.encoderStages.forEach(f -> stages.add(f.apply(encoder.encoder())));
-        FrameSource source = observed(sf.open(camera, settings, encoder.encoder()), encoder);
+        FrameSource opened = sf.open(camera, settings, encoder.encoder());
+        FrameSource source = observed(opened, encoder);
         RunLedger ledger = new RunLedger(parts.keepDetail);
         ledger.listen(metrics);
         InspectionStage inspection = new InspectionStage(inspector, parts.crops);
@@ -95,7 +96,12 @@ public final class StationAssembly {
             source.close();
             throw e;
         }
-        return new AssembledStation(settings, camera, encoder.encoder(), beans, classifier, recipe, stages, parts, metrics);
+        AssembledStation assembled = new AssembledStation(settings, camera, encoder.encoder(), beans, classifier, recipe, stages, parts,
+                metrics);
+        if (opened instanceof GigeCameras.ReportingSource g) {
+            assembled.gige(g);
+        }
+        return assembled;
     }
 
     /** {@code sinterscope.cameras}: the camera ids, in order. */

@@ -1,6 +1,8 @@
 package org.sinterscope.routes.camera;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,9 +23,10 @@ import org.sinterscope.routes.StationRoutes;
  */
 public final class CameraLossReporter implements GigeCamera.LossListener {
 
-    private final ProducerTemplate producer;
-    private final String decideUri;
-    private final String alarmUri;
+    private ProducerTemplate producer;
+    private String decideUri;
+    private String alarmUri;
+    private final List<Runnable> pending = new ArrayList<>();
     private final AtomicLong lostFrames = new AtomicLong();
     private final AtomicLong disconnects = new AtomicLong();
 
@@ -32,9 +35,34 @@ public final class CameraLossReporter implements GigeCamera.LossListener {
      * @param alarmUri  the station's alarm endpoint ({@code sinterscope.alarm.uri})
      */
     public CameraLossReporter(ProducerTemplate producer, String decideUri, String alarmUri) {
-        this.producer = Objects.requireNonNull(producer, "producer");
-        this.decideUri = Objects.requireNonNull(decideUri, "decideUri");
-        this.alarmUri = Objects.requireNonNull(alarmUri, "alarmUri");
+        attach(producer, decideUri, alarmUri);
+    }
+
+    /** Not attached yet: events are kept until {@link #attach}. */
+    public CameraLossReporter() {
+    }
+
+    /** Where to send from now on; events kept so far are sent now. */
+    public void attach(ProducerTemplate producer, String decideUri, String alarmUri) {
+        List<Runnable> kept;
+        synchronized (this) {
+            this.producer = Objects.requireNonNull(producer, "producer");
+            this.decideUri = Objects.requireNonNull(decideUri, "decideUri");
+            this.alarmUri = Objects.requireNonNull(alarmUri, "alarmUri");
+            kept = List.copyOf(pending);
+            pending.clear();
+        }
+        kept.forEach(Runnable::run);
+    }
+
+    private void send(Runnable r) {
+        synchronized (this) {
+            if (producer == null) {
+                pending.add(r);
+                return;
+            }
+        }
+        r.run();
     }
 
     @Override
@@ -42,19 +70,21 @@ public final class CameraLossReporter implements GigeCamera.LossListener {
         lostFrames.addAndGet(toSequence - fromSequence);
         String why = String.format(Locale.ROOT, "not inspected: camera %s lost frames %d..%d (%s)", cameraId, fromSequence,
                 toSequence - 1, reason);
-        producer.sendBody(alarmUri, String.format(Locale.ROOT, "%s, web %.1f..%.1f mm uninspected", why, y0Mm, y1Mm));
-        if (y1Mm > y0Mm) {
-            Instant now = Instant.now();
-            producer.sendBodyAndHeader(decideUri, FrameInspection.failed(cameraId, fromSequence, now, y0Mm, y1Mm, 0.0, why),
-                    StationRoutes.FRAME_COMPLETE_AT, now);
-        }
+        Instant at = Instant.now();
+        send(() -> {
+            producer.sendBody(alarmUri, String.format(Locale.ROOT, "%s, web %.1f..%.1f mm uninspected", why, y0Mm, y1Mm));
+            if (y1Mm > y0Mm) {
+                producer.sendBodyAndHeader(decideUri, FrameInspection.failed(cameraId, fromSequence, at, y0Mm, y1Mm, 0.0, why),
+                        StationRoutes.FRAME_COMPLETE_AT, at);
+            }
+        });
     }
 
     @Override
     public void connection(String cameraId, boolean connected, String detail) {
         if (!connected) {
             disconnects.incrementAndGet();
-            producer.sendBody(alarmUri, "camera " + cameraId + " lost: " + detail + "; reconnecting");
+            send(() -> producer.sendBody(alarmUri, "camera " + cameraId + " lost: " + detail + "; reconnecting"));
         }
     }
 

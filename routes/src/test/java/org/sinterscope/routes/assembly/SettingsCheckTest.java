@@ -92,12 +92,16 @@ class SettingsCheckTest {
     }
 
     @Test
-    void a_gige_camera_passes_the_check_but_cannot_be_opened_until_a_driver_is_registered() throws IOException {
-        assertEquals(List.of(), check("sinterscope.camera.coat-cam-1.type = gige"));
-        CameraSpec c = new CameraSpec("coat-cam-1", "gige", CameraSpec.Stage.COATING, org.sinterscope.camera.PixelPitch.square(50), 0, 0,
-                null);
-        UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
-                () -> new GigeCameras().open(c, null, () -> 0));
-        assertTrue(e.getMessage().contains("not available"), e.getMessage());
+    void a_gige_camera_needs_a_device_and_its_keys_are_checked() throws IOException {
+        List<SettingsCheck.Problem> p = check("sinterscope.camera.coat-cam-1.type = gige");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).message().contains("device"), p.toString());
+        assertEquals(List.of(), check("sinterscope.camera.coat-cam-1.type = gige", "sinterscope.camera.coat-cam-1.device = 192.168.10.10",
+                "sinterscope.camera.coat-cam-1.height = 512", "sinterscope.camera.coat-cam-1.feature.ExposureAuto = Off"));
+        p = check("sinterscope.camera.coat-cam-1.type = gige", "sinterscope.camera.coat-cam-1.device = cam",
+                "sinterscope.camera.coat-cam-1.height = many");
+        assertTrue(p.toString().contains("'height' must be an integer, got 'many'"), p.toString());
+        p = check("sinterscope.camera.coat-cam-1.device = cam");
+        assertEquals("sinterscope.camera.coat-cam-1.device", p.get(0).key(), "a folder camera has no device key");
     }
 }
