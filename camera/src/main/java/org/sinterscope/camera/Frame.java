@@ -20,9 +20,19 @@ import org.opencv.core.Mat;
  * @param xOriginMm web position (cross direction) of column 0
  * @param pitch     pixel pitch in both directions
  * @param image     the pixels, {@code CV_8UC1} or {@code CV_16UC1}
+ * @param deviceTimestampNs the camera's own clock at the frame, ns ({@link #NO_DEVICE_TIMESTAMP} when the
+ *                  source has none: image files, the simulator)
  */
 public record Frame(String cameraId, long sequence, Instant timestamp, double yStartMm, double xOriginMm,
-                    PixelPitch pitch, Mat image) implements AutoCloseable {
+                    PixelPitch pitch, Mat image, long deviceTimestampNs) implements AutoCloseable {
+
+    /** {@link #deviceTimestampNs} of a frame from a source without a device clock. */
+    public static final long NO_DEVICE_TIMESTAMP = -1;
+
+    /** A frame from a source without a device clock. */
+    public Frame(String cameraId, long sequence, Instant timestamp, double yStartMm, double xOriginMm, PixelPitch pitch, Mat image) {
+        this(cameraId, sequence, timestamp, yStartMm, xOriginMm, pitch, image, NO_DEVICE_TIMESTAMP);
+    }
 
     public Frame {
         Objects.requireNonNull(cameraId, "cameraId");

@@ -226,9 +226,11 @@ public final class GigeCamera implements FrameSource {
         long hostNs = n.arv.arv_buffer_get_system_timestamp(buf);
         long firstLine = sequence * h;
         double y = yStart(firstLine, h);
-        lastMeta = new FrameMeta(frameId, sequence, n.arv.arv_buffer_get_timestamp(buf), hostNs, firstLine, y);
+        long deviceNs = n.arv.arv_buffer_get_timestamp(buf);
+        lastMeta = new FrameMeta(frameId, sequence, deviceNs, hostNs, firstLine, y);
         delivered.incrementAndGet();
-        return new Frame(settings.cameraId(), sequence, Instant.ofEpochSecond(0, hostNs), y, settings.xOriginMm(), settings.pitch(), image);
+        return new Frame(settings.cameraId(), sequence, Instant.ofEpochSecond(0, hostNs), y, settings.xOriginMm(), settings.pitch(), image,
+                deviceNs);
     }
 
     private double yStart(long firstLine, int lines) {

@@ -68,6 +68,7 @@ class GigeCameraTest {
                     assertThat(f.cameraId()).isEqualTo("cam1");
                     assertThat(f.yStartMm()).isEqualTo(f.sequence() * 128 * 0.025, org.assertj.core.data.Offset.offset(1e-9));
                     assertThat(cam.lastMeta().hostTimestampNs()).isPositive();
+                    assertThat(f.deviceTimestampNs()).isEqualTo(cam.lastMeta().deviceTimestampNs()).isNotNegative();
                     ids.add(cam.lastMeta().frameId());
                 }
             }
