@@ -96,8 +96,9 @@ class ReviewHardeningHttpTest {
                 during.add(timedMs(c));
                 await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ofMillis(200)).until(() -> true);
             }
-            long delay = median(during) - median(baseline);
-            assertThat(delay).as("median delay of %d normal requests while 16 clients trickle headers (baseline %s ms, "
+            // every request, not a typical one: the old server froze for minutes once four workers waited on slow clients
+            long worst = during.stream().mapToLong(Long::longValue).max().orElseThrow() - median(baseline);
+            assertThat(worst).as("largest delay of %d normal requests while 16 clients trickle headers (baseline %s ms, "
                     + "during %s ms)", during.size(), baseline, during).isLessThan(1000);
         } finally {
             trickle.shutdownNow();
