@@ -46,9 +46,9 @@ public class SimulatedLineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Core.setNumThreads(cvThreads);
         line = new SimulatedLine(SimulatedLineConfig.defaults().withDefectRatePerM(defectsPerM).withLengthM(6),
                 SimulatedEncoder.freeRunning());
+        Core.setNumThreads(cvThreads); // after the line: it loads OpenCV's native library
     }
 
     @Benchmark
