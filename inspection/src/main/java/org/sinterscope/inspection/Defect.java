@@ -24,6 +24,15 @@ import org.sinterscope.camera.WebRect;
 public record Defect(DefectClass defectClass, double confidence, WebRect boundsMm, PixelRect boundsPx,
                      Map<String, Double> measurements, String detector) {
 
+    /**
+     * Measurement: the defect touches the frame's first lines and may run on, unreported, for up to
+     * this many mm before the frame (smaller y); a reject stretch should extend that far.
+     */
+    public static final String MAY_CONTINUE_BEFORE_MM = "mayContinueBeforeMm";
+
+    /** Measurement: as {@link #MAY_CONTINUE_BEFORE_MM}, after the frame's last line (larger y). */
+    public static final String MAY_CONTINUE_AFTER_MM = "mayContinueAfterMm";
+
     public Defect {
         Objects.requireNonNull(defectClass, "defectClass");
         Objects.requireNonNull(boundsMm, "boundsMm");

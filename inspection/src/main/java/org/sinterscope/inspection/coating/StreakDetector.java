@@ -1,6 +1,7 @@
 package org.sinterscope.inspection.coating;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,12 @@ import org.sinterscope.inspection.Streak;
  * with features narrower than 1.5 × {@code streakMinWidthMm} taken out by a running median, except
  * inside a streak's columns, where each stripe's own profile is used, so spots are measured
  * against the streaked coating around them and the streak's start or end leaves no false spot.
+ *
+ * <p>A streak whose chain touches the frame's first (last) stripe gets the measurement
+ * {@link Defect#MAY_CONTINUE_BEFORE_MM} ({@link Defect#MAY_CONTINUE_AFTER_MM}) =
+ * {@code streakMinStripes × stripeLengthMm}: the previous (next) frame confirms the streak's
+ * continuation only where it covers that many stripes, so a shorter tail across the frame edge is
+ * not reported there. Whoever rejects the streak must reject that much beyond the edge too.
  */
 final class StreakDetector {
 
@@ -147,9 +154,20 @@ final class StreakDetector {
         streaks.add(new Streak(grid.xMm(a), grid.xMm(b), contrast));
         double t = cfg.streakMinGrey();
         double conf = Math.min(1, 0.5 + 0.5 * (Math.abs(contrast) - t) / t);
-        defects.add(new Defect(DefectClass.STREAK, conf, grid.toWeb(px), px,
-                Map.of("widthMm", grid.widthMm(b - a), "contrastGrey", contrast, "lengthMm", grid.lengthMm(r1 - r0)),
-                "streak"));
+        Map<String, Double> m = new HashMap<>();
+        m.put("widthMm", grid.widthMm(b - a));
+        m.put("contrastGrey", contrast);
+        m.put("lengthMm", grid.lengthMm(r1 - r0));
+        // the neighbouring frame finds the streak's continuation only where it covers
+        // streakMinStripes stripes: up to that length across the touched edge may go unreported
+        double unseen = cfg.streakMinStripes() * grid.lengthMm(rows / (double) n);
+        if (s0 == 0) {
+            m.put(Defect.MAY_CONTINUE_BEFORE_MM, unseen);
+        }
+        if (s1 == n) {
+            m.put(Defect.MAY_CONTINUE_AFTER_MM, unseen);
+        }
+        defects.add(new Defect(DefectClass.STREAK, conf, grid.toWeb(px), px, m, "streak"));
     }
 
     private static List<Run> runs(float[] p, float[] trend, int c0, int c1, WebGrid grid, CoatingInspectorConfig cfg) {

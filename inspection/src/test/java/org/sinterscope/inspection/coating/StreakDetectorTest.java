@@ -76,4 +76,52 @@ class StreakDetectorTest {
             assertThat(fi.defects()).noneMatch(d -> d.detector().equals("streak"));
         }
     }
+    static Stream<Arguments> midFrame() {
+        // first row, end row of a 40 px, +10 grey band in a 512-line frame (stripes of 128 lines)
+        return Stream.of(
+                Arguments.of(60, 512),
+                Arguments.of(150, 512),
+                Arguments.of(0, 450),
+                Arguments.of(0, 330),
+                Arguments.of(100, 470),
+                Arguments.of(20, 500));
+    }
+
+    /**
+     * A streak that starts or ends inside the frame: the reported rows are within one stripe (128
+     * lines, 6.4 mm) of the drawn ones, and the defect says it may continue across a frame edge
+     * exactly when its reported extent touches that edge (always when the drawn one does), by
+     * streakMinStripes × stripe length = 19.2 mm.
+     */
+    @ParameterizedTest(name = "rows [{0}, {1})")
+    @MethodSource("midFrame")
+    void a_streak_starting_or_ending_mid_frame_is_reported_within_one_stripe(int r0, int r1) {
+        SyntheticWeb web = new SyntheticWeb(2048, 512, 64, 1984, 224, 1824).band(r0, r1, 1000, 1040, 10.0);
+        try (Frame f = web.frame(5, r0 * 31 + r1)) {
+            List<Defect> defects = inspector.inspect(f).defects();
+            assertThat(defects).as("only the streak: %s", defects).hasSize(1);
+            Defect d = defects.get(0);
+            assertThat(d.defectClass()).isEqualTo(DefectClass.STREAK);
+            assertThat(d.boundsPx().y()).as("first row").isBetween(r0 - 127, r0 + 127);
+            assertThat(d.boundsPx().y1()).as("end row").isBetween(r1 - 127, r1 + 127);
+            double before = d.measurement(Defect.MAY_CONTINUE_BEFORE_MM);
+            double after = d.measurement(Defect.MAY_CONTINUE_AFTER_MM);
+            if (d.boundsPx().y() == 0) {
+                assertThat(before).isCloseTo(19.2, within(1e-9));
+            } else {
+                assertThat(before).isNaN();
+            }
+            if (d.boundsPx().y1() == 512) {
+                assertThat(after).isCloseTo(19.2, within(1e-9));
+            } else {
+                assertThat(after).isNaN();
+            }
+            if (r0 == 0) {
+                assertThat(before).isCloseTo(19.2, within(1e-9));
+            }
+            if (r1 == 512) {
+                assertThat(after).isCloseTo(19.2, within(1e-9));
+            }
+        }
+    }
 }

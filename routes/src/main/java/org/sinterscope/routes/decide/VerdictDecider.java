@@ -21,7 +21,9 @@ import org.sinterscope.inspection.crack.CrackFrameInspector;
  *
  * <ul>
  *   <li>A defect rejects when its class rejects and its size measurement reaches the class's
- *   minimum; its reject stretch is its extent along the web ± {@code rejectMarginMm}.</li>
+ *   minimum; its reject stretch is its extent along the web ± {@code rejectMarginMm}, grown across
+ *   the frame edge by {@link Defect#MAY_CONTINUE_BEFORE_MM} / {@link Defect#MAY_CONTINUE_AFTER_MM}
+ *   when the detector says the defect may run on there unreported (a streak touching the edge).</li>
  *   <li>A coating out of its limits (width, operator-side edge position, CV %) rejects the whole
  *   segment (± margin). A frame where no coating was found rejects the whole segment too: the
  *   station cannot vouch for it.</li>
@@ -49,6 +51,12 @@ public final class VerdictDecider {
         return recipe;
     }
 
+    /** The defect's {@code name} measurement when it is a finite length ≥ 0, else 0. */
+    private static double beyond(Defect d, String name) {
+        double v = d.measurement(name);
+        return Double.isFinite(v) && v > 0 ? v : 0;
+    }
+
     public SegmentVerdict decide(FrameInspection fi) {
         List<RejectSpan> spans = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
@@ -66,7 +74,8 @@ public final class VerdictDecider {
             double size = d.measurement(rule.sizeOf());
             boolean big = Double.isNaN(size) || size >= rule.minSizeMm();
             if (rule.reject() && big) {
-                spans.add(new RejectSpan(d.boundsMm().y0Mm() - margin, d.boundsMm().y1Mm() + margin,
+                spans.add(new RejectSpan(d.boundsMm().y0Mm() - margin - beyond(d, Defect.MAY_CONTINUE_BEFORE_MM),
+                        d.boundsMm().y1Mm() + margin + beyond(d, Defect.MAY_CONTINUE_AFTER_MM),
                         List.of(d.defectClass().label())));
                 reasons.add(String.format(Locale.ROOT, "%s%s %s %.2f mm >= %.2f mm at x %.1f mm, y %.1f mm",
                         uncertain ? "uncertain " : "", d.defectClass().label(), rule.sizeOf(), size, rule.minSizeMm(),

@@ -1,8 +1,10 @@
 package org.sinterscope.routes.decide;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +73,31 @@ class VerdictDeciderTest {
                 assertThat(s.causes()).containsExactly(c.label());
             });
         }
+    }
+
+    /** A streak that may continue across the frame edges: its stretch grows by what the detector says, past the margin. */
+    @ParameterizedTest(name = "may continue {0} mm before, {1} mm after → [{2}, {3}]")
+    @CsvSource({
+            "NaN, NaN, 95.0, 156.2",
+            "19.2, NaN, 75.8, 156.2",
+            "NaN, 19.2, 95.0, 175.4",
+            "19.2, 19.2, 75.8, 175.4",
+            "-3, Infinity, 95.0, 156.2",
+    })
+    void a_streak_touching_the_frame_edge_rejects_as_far_as_it_may_continue(double before, double after, double y0, double y1) {
+        Map<String, Double> m = new HashMap<>(Map.of("widthMm", 1.0));
+        if (!Double.isNaN(before)) {
+            m.put(Defect.MAY_CONTINUE_BEFORE_MM, before);
+        }
+        if (!Double.isNaN(after)) {
+            m.put(Defect.MAY_CONTINUE_AFTER_MM, after);
+        }
+        Defect streak = new Defect(DefectClass.STREAK, 0.9, new WebRect(50, 100, 51, 151.2), new PixelRect(0, 0, 1, 1), m, "streak");
+        SegmentVerdict v = decider.decide(frame(goodCoating(), List.of(streak)));
+        assertThat(v.rejects()).singleElement().satisfies(s -> {
+            assertThat(s.y0Mm()).isCloseTo(y0, within(1e-9));
+            assertThat(s.y1Mm()).isCloseTo(y1, within(1e-9));
+        });
     }
 
     /** left edge, right edge, CV %, the cause expected (none: passes). Limits: width 158..162, edge 13..17, CV ≤ 5. */
