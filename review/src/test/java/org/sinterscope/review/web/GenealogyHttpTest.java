@@ -51,6 +51,8 @@ class GenealogyHttpTest {
         assertThat(cond.get("dwell").get("status").asText()).isEqualTo("PASS");
         assertThat(cond.get("xrd-amorphous").get("status").asText()).isEqualTo("FAIL");
         assertThat(cond.get("xrd-amorphous").get("evidence").asText()).contains("S-si111").contains("1 of 2");
+        // the fixture's foil-A19 ends with one reading far below the rest (Ra about 0.2 µm, judged by its Ra)
+        assertThat(cond.get("foil-ra").get("evidence").asText()).contains("8 reading(s)");
         assertThat(cond.get("dried-rolled").get("status").asText()).isEqualTo("NO_DATA");
     }
 
