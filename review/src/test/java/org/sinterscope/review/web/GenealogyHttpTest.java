@@ -57,6 +57,28 @@ class GenealogyHttpTest {
     }
 
     @Test
+    void the_roll_report_has_a_compliance_section_in_csv_and_pdf() throws Exception {
+        ApiClient c = ApiClient.signedIn(fx, WebFixture.OPERATOR);
+        String csv = c.get("/api/rolls/" + fx.roll + "/report.csv").body();
+        assertThat(csv).contains("# compliance,sinter-temperature,FAIL,").contains("# compliance,atmosphere,FAIL,")
+                .contains("# compliance,dwell,PASS,").contains("# compliance,dried-rolled,NO_DATA,")
+                .contains("# xrd,S-si111,1.600,0.1370,0.0500,CRYSTALLINE").contains("# xrd,S-amorphous,0.500,0.0110,0.0500,AMORPHOUS")
+                .contains("# furnace_flagged,0.800,0.900,640.0,").contains("furnace-temperature")
+                .contains("# furnace_flagged,1.500,1.600,").contains(",25.0,furnace-o2");
+        assertThat(csv.lines().filter(l -> l.startsWith("# furnace_flagged,"))).hasSize(2);
+        byte[] pdf = c.getBytes("/api/rolls/" + fx.roll + "/report.pdf").body();
+        StringBuilder text = new StringBuilder();
+        try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+            com.lowagie.text.pdf.parser.PdfTextExtractor ex = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                text.append(ex.getTextFromPage(p)).append('\n');
+            }
+        }
+        assertThat(text.toString()).contains("Process compliance").contains("Flagged furnace stretches")
+                .contains("S-si111").contains("CRYSTALLINE").contains("FAIL").contains("NO_DATA").contains("Foil Ra >= 0.2");
+    }
+
+    @Test
     void an_unknown_roll_is_404_and_a_visitor_401() throws Exception {
         ApiClient c = ApiClient.signedIn(fx, WebFixture.OPERATOR);
         assertThat(c.get("/api/rolls/no-such-roll/genealogy").statusCode()).isEqualTo(404);
