@@ -11,6 +11,7 @@ import java.util.List;
  * @param roll       the roll record (station, product, foil lot, length, counts)
  * @param inspection coating inspection summary: mean coating CV, defects by class, rejects, commands
  * @param foil       the roll's foil lot's profilometer readings (and readings naming the roll), by time
+ * @param thickness  thickness gauge readings after the dryer and the calender (optional records), by position
  * @param sintering  the furnace history per stretch of web, by position
  * @param xrd        lab XRD checks of samples from the roll, by position
  * @param cracks     sintered-layer crack metrics summed over the roll's frames
@@ -18,7 +19,8 @@ import java.util.List;
  * @param limits     the sintering window the conditions are judged against
  * @param conditions each defining condition: pass, fail or no-data, with its evidence in words
  */
-public record Genealogy(Views.Roll roll, Views.Report inspection, List<Foil> foil, List<Stretch> sintering, List<Xrd> xrd,
+public record Genealogy(Views.Roll roll, Views.Report inspection, List<Foil> foil, List<ThicknessReading> thickness,
+                        List<Stretch> sintering, List<Xrd> xrd,
                         Cracks cracks, List<Views.Span> rejects, Limits limits, List<Condition> conditions) {
 
     /** A condition's outcome: {@code pass}, {@code fail}, or {@code no-data} when the store holds no evidence. */

@@ -20,7 +20,9 @@ import org.sinterscope.routes.decide.SinteringLimits;
  * <li>{@code dwell}: no stretch has {@code furnace-dwell} or {@code furnace-no-data};</li>
  * <li>{@code xrd-amorphous}: every XRD check of the roll says {@code AMORPHOUS};</li>
  * <li>{@code foil-ra}: every reading of the roll's foil lot passed and has Ra ≥ the minimum;</li>
- * <li>{@code dried-rolled}: no drying or rolling records are stored, so always {@code no-data}.</li>
+ * <li>{@code dried-rolled}: thickness gauge readings of the roll exist after the dryer and after the
+ *     calender, and the rolled web is thinner (mean) than the dried web; {@code no-data} without any
+ *     reading. The store keeps no time of sintering per metre, so "before sintering" is not checked.</li>
  * </ul>
  * The furnace verdicts are the station's own (the causes it stored with each stretch); a condition
  * without any stored evidence is {@code no-data}, never {@code pass}.
@@ -61,6 +63,10 @@ public final class GenealogyQueries {
                         + "WHERE lot = ? OR roll_id = ? ORDER BY measured_at, id", List.of(roll.get().lot(), rollId),
                 rs -> new Genealogy.Foil(rs.getString(1), StoreQueries.instant(rs, 2), rs.getString(3), rs.getDouble(4),
                         boxed(rs, 5), rs.getBoolean(6)));
+        List<ThicknessReading> thickness = q.query("SELECT roll_id, y_mm, stage, measured_at, source, thickness_um "
+                        + "FROM thickness_reading WHERE roll_id = ? ORDER BY y_mm, id", List.of(rollId),
+                rs -> new ThicknessReading(rs.getString(1), rs.getDouble(2), ThicknessReading.Stage.valueOf(rs.getString(3)),
+                        StoreQueries.instant(rs, 4), rs.getString(5), rs.getDouble(6)));
         List<Genealogy.Stretch> sinter = compliance.sinterStretches(rollId).stream().map(GenealogyQueries::stretch).toList();
         List<Genealogy.Xrd> xrd = compliance.xrdResults(rollId).stream().map(x -> new Genealogy.Xrd(x.yMm(), x.sampleId(),
                 x.source(), x.measuredAt(), x.crystallinityIndex(), num(x.crystallinityStdErr()), x.limit(), x.verdict(),
@@ -82,9 +88,8 @@ public final class GenealogyQueries {
                         sinter, c -> c.equals("furnace-dwell") || c.equals("furnace-no-data"),
                         s -> String.format(Locale.ROOT, "%.1f s above, %d reading(s)", s.secondsAbove(), s.readings())),
                 xrdCondition(xrd), foilCondition(foil),
-                new Condition("dried-rolled", "Dried and rolled before sintering", Status.NO_DATA,
-                        "no drying or rolling records for this roll in the store"));
-        return Optional.of(new Genealogy(roll.get(), report, foil, sinter, xrd, cracks, rejects, limits, conditions));
+                driedRolled(thickness));
+        return Optional.of(new Genealogy(roll.get(), report, foil, thickness, sinter, xrd, cracks, rejects, limits, conditions));
     }
 
     private static Condition furnace(String id, String title, List<Genealogy.Stretch> sinter, Predicate<String> cause,
@@ -133,6 +138,29 @@ public final class GenealogyQueries {
         String ev = String.format(Locale.ROOT, "%d reading(s), lowest Ra %.3f µm", foil.size(), min);
         return bad == 0 ? new Condition("foil-ra", title, Status.PASS, ev)
                 : new Condition("foil-ra", title, Status.FAIL, ev + "; " + bad + " reading(s) failed");
+    }
+
+    private static Condition driedRolled(List<ThicknessReading> thickness) {
+        String title = "Dried and rolled before sintering";
+        if (thickness.isEmpty()) {
+            return new Condition("dried-rolled", title, Status.NO_DATA,
+                    "no drying or rolling records (thickness gauge readings) for this roll in the store");
+        }
+        java.util.DoubleSummaryStatistics dried = thickness.stream().filter(t -> t.stage() == ThicknessReading.Stage.DRIED)
+                .mapToDouble(ThicknessReading::thicknessUm).summaryStatistics();
+        java.util.DoubleSummaryStatistics rolled = thickness.stream().filter(t -> t.stage() == ThicknessReading.Stage.ROLLED)
+                .mapToDouble(ThicknessReading::thicknessUm).summaryStatistics();
+        String ev = String.format(Locale.ROOT, "%d reading(s) after the dryer (mean %s), %d after the calender (mean %s)",
+                dried.getCount(), dried.getCount() == 0 ? "—" : String.format(Locale.ROOT, "%.1f µm", dried.getAverage()),
+                rolled.getCount(), rolled.getCount() == 0 ? "—" : String.format(Locale.ROOT, "%.1f µm", rolled.getAverage()));
+        if (dried.getCount() == 0 || rolled.getCount() == 0) {
+            return new Condition("dried-rolled", title, Status.FAIL, ev + "; no reading "
+                    + (dried.getCount() == 0 ? "after the dryer" : "after the calender"));
+        }
+        if (rolled.getAverage() >= dried.getAverage()) {
+            return new Condition("dried-rolled", title, Status.FAIL, ev + "; the rolled web is not thinner than the dried web");
+        }
+        return new Condition("dried-rolled", title, Status.PASS, ev);
     }
 
     private static Genealogy.Stretch stretch(SinterHistory.Record r) {
