@@ -1,6 +1,7 @@
 package org.sinterscope.review.store;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,40 +78,62 @@ public final class GenealogyQueries {
         List<Views.Span> rejects = q.rejects(rollId);
         List<Condition> conditions = List.of(
                 furnace("sinter-temperature", "Sintered below T_cryst − margin" + limitText(limits.maxTempC(), "°C"), sinter,
-                        c -> c.equals("furnace-temperature"), s -> s.maxTempC() == null ? "no temperature"
+                        c -> c.equals("furnace-temperature"), by(Genealogy.Stretch::maxTempC), s -> s.maxTempC() == null ? "no temperature"
                                 : String.format(Locale.ROOT, "max %.1f °C%s", s.maxTempC(),
                                 s.maxTempZone() == null ? "" : " (zone " + s.maxTempZone() + ")")),
                 furnace("atmosphere", "Non-oxidizing atmosphere (O₂" + limitText(limits.maxO2Ppm(), "ppm") + ", dew point"
                                 + limitText(limits.maxDewPointC(), "°C") + ")", sinter,
-                        c -> c.equals("furnace-o2") || c.equals("furnace-dew-point"),
+                        c -> c.equals("furnace-o2") || c.equals("furnace-dew-point"), by(Genealogy.Stretch::worstO2Ppm),
                         s -> "worst O₂ " + fmt(s.worstO2Ppm(), "ppm") + ", dew point " + fmt(s.worstDewPointC(), "°C")),
                 furnace("dwell", "Dwell above " + fmt(limits.dwellLevelC(), "°C") + " of at least " + fmt(limits.minDwellS(), "s"),
                         sinter, c -> c.equals("furnace-dwell") || c.equals("furnace-no-data"),
+                        Comparator.comparingDouble(Genealogy.Stretch::secondsAbove).reversed(),
                         s -> String.format(Locale.ROOT, "%.1f s above, %d reading(s)", s.secondsAbove(), s.readings())),
                 xrdCondition(xrd), foilCondition(foil),
                 driedRolled(thickness));
         return Optional.of(new Genealogy(roll.get(), report, foil, thickness, sinter, xrd, cracks, rejects, limits, conditions));
     }
 
+    /**
+     * A furnace condition: FAIL when a stretch carries one of its causes. Adjacent flagged stretches are
+     * reported as one run, with the reading of the run's worst stretch ({@code worse} orders them).
+     */
     private static Condition furnace(String id, String title, List<Genealogy.Stretch> sinter, Predicate<String> cause,
+                                     Comparator<Genealogy.Stretch> worse,
                                      java.util.function.Function<Genealogy.Stretch, String> reading) {
         if (sinter.isEmpty()) {
             return new Condition(id, title, Status.NO_DATA, "no furnace history stored for this roll");
         }
-        List<String> bad = new ArrayList<>();
+        List<List<Genealogy.Stretch>> runs = new ArrayList<>();
+        int flagged = 0;
         for (Genealogy.Stretch s : sinter) {
             if (s.causes().stream().anyMatch(cause)) {
-                bad.add(String.format(Locale.ROOT, "%.1f–%.1f m: %s", s.y0Mm() / 1000, s.y1Mm() / 1000, reading.apply(s)));
+                flagged++;
+                List<Genealogy.Stretch> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                if (last != null && s.y0Mm() <= last.get(last.size() - 1).y1Mm() + 1e-6) {
+                    last.add(s);
+                } else {
+                    runs.add(new ArrayList<>(List.of(s)));
+                }
             }
         }
         double m = (sinter.get(sinter.size() - 1).y1Mm() - sinter.get(0).y0Mm()) / 1000;
         String over = String.format(Locale.ROOT, "%d stretch(es) over %.1f m of furnace history", sinter.size(), m);
-        if (bad.isEmpty()) {
+        if (runs.isEmpty()) {
             return new Condition(id, title, Status.PASS, over + ", none flagged");
         }
-        List<String> shown = bad.size() > 5 ? bad.subList(0, 5) : bad;
-        return new Condition(id, title, Status.FAIL, bad.size() + " of " + over + " flagged: " + String.join("; ", shown)
-                + (bad.size() > shown.size() ? "; …" : ""));
+        List<String> shown = new ArrayList<>();
+        for (List<Genealogy.Stretch> run : runs.subList(0, Math.min(5, runs.size()))) {
+            shown.add(String.format(Locale.ROOT, "%.1f–%.1f m: %s", run.get(0).y0Mm() / 1000,
+                    run.get(run.size() - 1).y1Mm() / 1000, reading.apply(run.stream().max(worse).orElseThrow())));
+        }
+        return new Condition(id, title, Status.FAIL, flagged + " of " + over + " flagged, in " + runs.size() + " run(s): "
+                + String.join("; ", shown) + (runs.size() > shown.size() ? "; …" : ""));
+    }
+
+    /** Orders stretches by a reading, a missing reading lowest. */
+    private static Comparator<Genealogy.Stretch> by(java.util.function.Function<Genealogy.Stretch, Double> f) {
+        return Comparator.comparing(f, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
     private static Condition xrdCondition(List<Genealogy.Xrd> xrd) {

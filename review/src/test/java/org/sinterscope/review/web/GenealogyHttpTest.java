@@ -44,7 +44,7 @@ class GenealogyHttpTest {
                 "dried-rolled");
         // the excursion at stretch 8 (0.8-0.9 m) and the O2 spike at stretch 15 (1.5-1.6 m), named with their metres
         assertThat(cond.get("sinter-temperature").get("status").asText()).isEqualTo("FAIL");
-        assertThat(cond.get("sinter-temperature").get("evidence").asText()).contains("1 of 24").contains("0.8–0.9 m")
+        assertThat(cond.get("sinter-temperature").get("evidence").asText()).contains("1 of 24").contains("in 1 run(s)").contains("0.8–0.9 m")
                 .contains("640.0 °C");
         assertThat(cond.get("atmosphere").get("status").asText()).isEqualTo("FAIL");
         assertThat(cond.get("atmosphere").get("evidence").asText()).contains("1.5–1.6 m").contains("25.0 ppm");
