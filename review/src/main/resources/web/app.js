@@ -37,7 +37,7 @@ const Sinterscope = (() => {
     const nav = document.getElementById('nav');
     if (nav) {
       const links = [['index.html', 'Rolls'], ['gallery.html', 'Gallery'], ['trends.html', 'Trends'],
-        ['report.html', 'Report']];
+        ['compliance.html', 'Compliance'], ['report.html', 'Report']];
       if (session.role === 'admin') links.push(['admin.html', 'Admin']);
       nav.innerHTML = '';
       const brand = el('span', 'brand', 'Sinterscope review');

@@ -12,7 +12,7 @@
       for (const c of cells) tr.appendChild(S.el('td', '', String(c)));
       const links = S.el('td');
       for (const [page, label] of [['map.html', 'map'], ['gallery.html', 'gallery'], ['trends.html', 'trends'],
-        ['report.html', 'report']]) {
+        ['compliance.html', 'compliance'], ['report.html', 'report']]) {
         const a = S.el('a', 'roll-' + label, label);
         a.href = page + '?roll=' + encodeURIComponent(r.id);
         links.appendChild(a);

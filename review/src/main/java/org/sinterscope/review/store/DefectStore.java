@@ -119,6 +119,11 @@ public final class DefectStore implements StationStore, AutoCloseable {
         writer.offer(new StoreJob.Foil(reading));
     }
 
+    /** An optional thickness gauge reading after the dryer or the calender, kept with the roll it names. */
+    public void saveThicknessReading(ThicknessReading reading) {
+        writer.offer(new StoreJob.Thickness(reading));
+    }
+
     /** What one stretch of the current roll went through in the furnace (the furnace stage's sink). */
     public void saveSinterStretch(org.sinterscope.routes.compliance.SinterHistory.Record stretch) {
         String roll = requireRoll("furnace history");

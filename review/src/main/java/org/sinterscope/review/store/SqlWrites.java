@@ -214,6 +214,19 @@ final class SqlWrites {
         }
     }
 
+    void thickness(Connection c, ThicknessReading r) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO thickness_reading (roll_id, y_mm, stage, measured_at, "
+                + "source, thickness_um) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, r.rollId());
+            p.setDouble(2, r.yMm());
+            p.setString(3, r.stage().name());
+            p.setObject(4, ts(r.measuredAt()));
+            p.setString(5, clip(r.source(), 500));
+            p.setDouble(6, r.thicknessUm());
+            p.executeUpdate();
+        }
+    }
+
     void sinter(Connection c, String rollId, org.sinterscope.routes.compliance.SinterHistory.Record r) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO sinter_stretch (roll_id, y0_mm, y1_mm, max_temp_c, "
                 + "max_temp_zone, seconds_above, worst_o2_ppm, worst_dew_point_c, readings, causes) "

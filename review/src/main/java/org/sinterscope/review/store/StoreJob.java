@@ -78,4 +78,10 @@ sealed interface StoreJob {
             w.xrd(c, record);
         }
     }
+
+    record Thickness(ThicknessReading reading) implements StoreJob {
+        public void write(Connection c, SqlWrites w) throws SQLException {
+            w.thickness(c, reading);
+        }
+    }
 }

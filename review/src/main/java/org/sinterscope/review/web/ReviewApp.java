@@ -26,6 +26,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.sinterscope.review.store.DefectStore;
+import org.sinterscope.review.web.api.ComplianceApi;
 import org.sinterscope.review.web.api.DefectApi;
 import org.sinterscope.review.web.api.ReportApi;
 import org.sinterscope.review.web.api.RollApi;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * /                      pages (web/ on the class path) and /webjars/…
  * /api/login, /api/logout, /api/session               open / operator
- * /api/rolls, /api/rolls/{roll}[/map|/report|.csv|.pdf] operator
+ * /api/rolls, /api/rolls/{roll}[/map|/genealogy|/report|.csv|.pdf] operator
  * /api/defects[?filters], /api/defects/{id}[/crop.png|/overlay.png|/history]  operator
  * /api/defects/{id}/label (POST)                       quality
  * /api/spc/coating-cv|crack-density|foil-ra            operator
@@ -112,6 +113,7 @@ public final class ReviewApp implements AutoCloseable {
             errors.install(cfg.routes);
             new AuthApi(store.users(), sessions, passwords, throttle, audit).routes(cfg.routes);
             new RollApi(store).routes(cfg.routes);
+            new ComplianceApi(store).routes(cfg.routes);
             new DefectApi(store, audit).routes(cfg.routes);
             new ReportApi(store, audit).routes(cfg.routes);
             new AdminApi(store, sessions, passwords, throttle, audit).routes(cfg.routes);

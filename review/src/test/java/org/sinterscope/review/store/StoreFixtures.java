@@ -22,6 +22,7 @@ import org.sinterscope.inspection.Defect;
 import org.sinterscope.inspection.FrameInspection;
 import org.sinterscope.inspection.SegmentVerdict;
 import org.sinterscope.inspection.crack.CrackMeasurements;
+import org.sinterscope.routes.compliance.SinterHistory;
 import org.sinterscope.routes.decide.RecipeLoader;
 import org.sinterscope.routes.decide.VerdictDecider;
 
@@ -102,5 +103,39 @@ public final class StoreFixtures {
                         ra >= 0.2));
             }
         }
+    }
+
+    /** Stretch of the furnace excursion {@link #furnace} files: a zone over T_cryst − margin. */
+    public static final int HOT_STRETCH = 8;
+    /** Stretch of the O₂ spike {@link #furnace} files. */
+    public static final int O2_STRETCH = 15;
+
+    /**
+     * Furnace history of the store's open roll, {@code stretches} of 100 mm: about 580 °C and 3 ppm O₂,
+     * with one stretch at 640 °C in zone z3 ({@code furnace-temperature}) and one at 25 ppm O₂
+     * ({@code furnace-o2}), as the furnace stage would have judged them; and two XRD results of the
+     * roll, amorphous at 0.5 m and crystalline at 1.6 m.
+     */
+    public static void furnace(DefectStore store, String rollId, int stretches, long seed) {
+        Random rnd = new Random(seed);
+        for (int i = 0; i < stretches; i++) {
+            double t = 580 + 3 * rnd.nextGaussian();
+            double o2 = 3 + 0.5 * rnd.nextGaussian();
+            List<String> causes = new ArrayList<>();
+            if (i == HOT_STRETCH) {
+                t = 640;
+                causes.add("furnace-temperature");
+            }
+            if (i == O2_STRETCH) {
+                o2 = 25;
+                causes.add("furnace-o2");
+            }
+            store.saveSinterStretch(new SinterHistory.Record(i * 100.0, (i + 1) * 100.0, t, "z3", 6 + rnd.nextDouble(),
+                    o2, -55 + rnd.nextGaussian(), 40, causes));
+        }
+        Instant at = Instant.parse("2026-03-01T12:00:00Z");
+        store.saveXrdResult(new XrdRecord(rollId, 500, "S-amorphous", "lab/s1.xy", at, 0.011, 0.004, 0.05, "AMORPHOUS", "[]"));
+        store.saveXrdResult(new XrdRecord(rollId, 1600, "S-si111", "lab/s2.xy", at.plusSeconds(600), 0.137, 0.005, 0.05,
+                "CRYSTALLINE", "[{\"twoThetaDeg\":28.44,\"reflection\":\"Si(111)\"}]"));
     }
 }

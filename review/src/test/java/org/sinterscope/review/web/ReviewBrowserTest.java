@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The review app in a real headless Chromium (Debian's chromium and chromium-driver, never a
  * downloaded driver): sign in, roll map, keyboard relabel in the gallery, the change in the
- * labelled export, trends and report. Screenshots go to target/screenshots, and also to the folder
+ * labelled export, trends, compliance and report. Screenshots go to target/screenshots, and also to the folder
  * named by the system property {@code sinterscope.screenshots.dir} (docs/img for the docs).
  */
 class ReviewBrowserTest {
@@ -172,6 +172,38 @@ class ReviewBrowserTest {
         waiting().until(ExpectedConditions.attributeToBe(By.id("summary"), "data-ready", "true"));
         assertThat(driver.findElement(By.id("summary")).getText()).contains("Yield");
         screenshot("report.png");
+    }
+
+    @Test
+    void the_compliance_page_shows_the_furnace_excursions_and_the_crystalline_sample() throws Exception {
+        signIn(WebFixture.OPERATOR);
+        driver.findElement(By.linkText("Compliance")).click();
+        waiting().until(ExpectedConditions.urlContains("/compliance.html"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1500));
+        driver.get(fx.url("/compliance.html?roll=" + fx.roll));
+        waiting().until(ExpectedConditions.attributeToBe(By.cssSelector(".charts"), "data-ready", "true"));
+        // the fixture's temperature excursion (0.8-0.9 m) and O2 spike (1.5-1.6 m), the crystalline sample
+        assertThat(driver.findElement(By.cssSelector("tr[data-condition=sinter-temperature]")).getAttribute("data-status"))
+                .isEqualTo("fail");
+        assertThat(driver.findElement(By.cssSelector("tr[data-condition=atmosphere]")).getAttribute("data-status"))
+                .isEqualTo("fail");
+        assertThat(driver.findElement(By.cssSelector("tr[data-condition=dwell]")).getAttribute("data-status"))
+                .isEqualTo("pass");
+        assertThat(driver.findElement(By.cssSelector("tr[data-condition=xrd-amorphous]")).getAttribute("data-status"))
+                .isEqualTo("fail");
+        assertThat(driver.findElement(By.cssSelector("tr[data-condition=dried-rolled]")).getAttribute("data-status"))
+                .isEqualTo("nodata");
+        WebElement furnace = driver.findElement(By.id("furnace"));
+        assertThat(furnace.getAttribute("data-points")).isEqualTo(String.valueOf(WebFixture.SEGMENTS));
+        assertThat(furnace.getAttribute("data-flagged")).isEqualTo("2");
+        assertThat(driver.findElements(By.cssSelector("#furnace canvas"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("flagged")).getText()).contains("0.80–0.90").contains("furnace-temperature")
+                .contains("1.50–1.60").contains("furnace-o2");
+        assertThat(driver.findElement(By.id("xrd")).getText()).contains("S-si111").contains("CRYSTALLINE")
+                .contains("S-amorphous");
+        assertThat(driver.findElement(By.id("foil")).getAttribute("data-rows")).isEqualTo("8");
+        screenshot("compliance.png");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.sinterscope.routes.reject.RejectCommand;
 /**
  * One review app for the web tests of a test run, over an H2 store filled by the store's own
  * fixtures (no simulator): 24 seeded frames of one roll with real crops and verdicts by the
- * default recipe, a reject command per rejected span (fired), seeded foil readings, and three
+ * default recipe, a reject command per rejected span (fired), seeded foil readings, a furnace history with one
+ * temperature excursion and one O₂ spike and two XRD results (one crystalline), and three
  * accounts. Built once per JVM, on first use.
  */
 final class WebFixture {
@@ -45,6 +46,7 @@ final class WebFixture {
         store.openRoll(StoreFixtures.roll(roll, "foil-A19", Instant.parse("2026-03-01T07:59:00Z")));
         defects = StoreFixtures.fill(store, SEGMENTS, 11);
         StoreFixtures.foil(store, 5);
+        StoreFixtures.furnace(store, roll, SEGMENTS, 3);
         flush();
         List<Views.Span> rejects = store.queries().rejects(roll);
         for (int i = 0; i < rejects.size(); i++) {

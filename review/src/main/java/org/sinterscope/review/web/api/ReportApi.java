@@ -9,6 +9,8 @@ import io.javalin.http.HandlerType;
 import org.sinterscope.review.store.Analytics;
 import org.sinterscope.review.store.DefectFilter;
 import org.sinterscope.review.store.DefectStore;
+import org.sinterscope.review.store.Genealogy;
+import org.sinterscope.review.store.GenealogyQueries;
 import org.sinterscope.review.store.LabelledExport;
 import org.sinterscope.review.store.Views;
 import org.sinterscope.review.web.Audit;
@@ -22,11 +24,13 @@ public final class ReportApi {
     private final DefectStore store;
     private final Analytics analytics;
     private final Audit audit;
+    private final GenealogyQueries genealogy;
 
     public ReportApi(DefectStore store, Audit audit) {
         this.store = store;
         this.analytics = new Analytics(store.queries());
         this.audit = audit;
+        this.genealogy = ComplianceApi.genealogyOf(store);
     }
 
     public void routes(RoutesConfig r) {
@@ -36,13 +40,13 @@ public final class ReportApi {
             exported(ctx, "report.csv of roll " + rep.roll().id());
             ctx.header("Content-Disposition", "attachment; filename=\"" + rep.roll().id() + "-report.csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(ReportFormats.csv(rep, store.queries()
-                    .defects(DefectFilter.ofRoll(rep.roll().id()))).getBytes(StandardCharsets.UTF_8));
+                    .defects(DefectFilter.ofRoll(rep.roll().id())), genealogy(ctx)).getBytes(StandardCharsets.UTF_8));
         }, Role.OPERATOR);
         Routes.get(r, "/api/rolls/{roll}/report.pdf", ctx -> {
             Views.Report rep = report(ctx);
             exported(ctx, "report.pdf of roll " + rep.roll().id());
             ctx.header("Content-Disposition", "attachment; filename=\"" + rep.roll().id() + "-report.pdf\"");
-            ctx.contentType("application/pdf").result(ReportFormats.pdf(rep));
+            ctx.contentType("application/pdf").result(ReportFormats.pdf(rep, genealogy(ctx)));
         }, Role.OPERATOR);
         Routes.get(r, "/api/export/labelled.zip", ctx -> {
             ctx.contentType("application/zip");
@@ -61,6 +65,10 @@ public final class ReportApi {
         if (ctx.method() != HandlerType.HEAD) {
             audit.record(ctx, Requests.session(ctx).user(), "export", what);
         }
+    }
+
+    private Genealogy genealogy(Context ctx) {
+        return genealogy.genealogy(ctx.pathParam("roll")).orElseThrow(() -> RollApi.noRoll(ctx));
     }
 
     private Views.Report report(Context ctx) {

@@ -17,16 +17,25 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.sinterscope.review.store.Genealogy;
 import org.sinterscope.review.store.Views;
 
-/** A roll report as CSV (summary, then one row per defect) and as a one-page PDF (OpenPDF). */
+/**
+ * A roll report as CSV (summary and process compliance, then one row per defect) and as a PDF (OpenPDF):
+ * summary, defects by class, and the process-compliance section from the roll's {@link Genealogy}.
+ */
 final class ReportFormats {
 
     private ReportFormats() {
     }
 
-    /** The report as CSV (commons-csv, RFC 4180 quoting, LF line ends): summary as {@code # key,value} comment lines first, then the defects. */
-    static String csv(Views.Report r, List<Views.Defect> defects) {
+    /**
+     * The report as CSV (commons-csv, RFC 4180 quoting, LF line ends): summary as {@code # key,value} comment
+     * lines first, then the compliance section as comment lines ({@code # compliance,<id>,<PASS|FAIL|NO_DATA>,<evidence>},
+     * {@code # xrd,<sample>,<y_m>,<index>,<limit>,<verdict>}, {@code # furnace_flagged,<y0_m>,<y1_m>,<max_temp_c>,
+     * <worst_o2_ppm>,<causes>}), then the defects.
+     */
+    static String csv(Views.Report r, List<Views.Defect> defects, Genealogy g) {
         StringBuilder sb = new StringBuilder();
         CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").setCommentMarker('#').get();
         try (CSVPrinter p = new CSVPrinter(sb, format)) {
@@ -38,6 +47,20 @@ final class ReportFormats {
             p.printComment(String.format(Locale.ROOT, "yield_percent,%.2f", r.yieldPercent()));
             for (Map.Entry<String, Long> e : r.byClass().entrySet()) {
                 p.printComment("count_" + e.getKey() + "," + e.getValue());
+            }
+            for (Genealogy.Condition c : g.conditions()) {
+                p.printComment("compliance," + c.id() + "," + c.status() + "," + format.format(cell(c.evidence())));
+            }
+            for (Genealogy.Xrd x : g.xrd()) {
+                p.printComment(String.format(Locale.ROOT, "xrd,%s,%.3f,%.4f,%.4f,%s", format.format(cell(
+                        x.sampleId() == null ? x.source() : x.sampleId())), x.yMm() / 1000, x.crystallinityIndex(), x.limit(),
+                        x.verdict()));
+            }
+            for (Genealogy.Stretch st : g.sintering()) {
+                if (!st.causes().isEmpty()) {
+                    p.printComment(String.format(Locale.ROOT, "furnace_flagged,%.3f,%.3f,%s,%s,%s", st.y0Mm() / 1000,
+                            st.y1Mm() / 1000, num(st.maxTempC()), num(st.worstO2Ppm()), String.join(" ", st.causes())));
+                }
             }
             p.printRecord("id", "class", "line_class", "confidence", "x0_mm", "y0_mm", "x1_mm", "y1_mm", "rejecting",
                     "detector", "model_version", "found_at", "labelled_by", "labelled_at");
@@ -53,6 +76,10 @@ final class ReportFormats {
         return sb.toString();
     }
 
+    private static String num(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
     private static String mm(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }
@@ -62,7 +89,7 @@ final class ReportFormats {
         return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
-    static byte[] pdf(Views.Report r) {
+    static byte[] pdf(Views.Report r, Genealogy g) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 50, 50, 50, 50);
         try {
@@ -99,6 +126,7 @@ final class ReportFormats {
                 doc.add(new Paragraph(" "));
                 doc.add(new Paragraph("Reject command outcomes: " + r.commandOutcomes(), b));
             }
+            CompliancePdf.section(doc, g, h, b);
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF report of roll " + r.roll().id() + " failed: " + e.getMessage(), e);
         } finally {
