@@ -3,12 +3,9 @@ package org.sinterscope.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.CRC32;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -22,6 +19,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.core.Point;
 import org.sinterscope.camera.OpenCvNative;
+import org.sinterscope.camera.folder.CraftedImages;
 
 /**
  * Bad input and failures on the command line: with {@code --json} every command prints exactly one
@@ -95,7 +93,7 @@ class BadInputCommandsTest {
         Path images = Files.createDirectories(dir.resolve("images"));
         Path masks = Files.createDirectories(dir.resolve("masks"));
         writeCrack(images.resolve("a.png"), masks.resolve("a.png"));
-        Files.write(images.resolve("b.png"), pngClaiming(100_000, 100_000));
+        Files.write(images.resolve("b.png"), CraftedImages.pngClaiming(100_000, 100_000));
         writeCrack(images.resolve("c.png"), masks.resolve("c.png"));
         Files.copy(masks.resolve("a.png"), masks.resolve("b.png"));
         CliRun r = CliRun.of("cracks", "evaluate", "--images", images.toString(), "--masks", masks.toString(), "--model", "none",
@@ -119,7 +117,7 @@ class BadInputCommandsTest {
             someClass = s.filter(Files::isDirectory).sorted().findFirst().orElseThrow();
         }
         Files.writeString(someClass.resolve("zz-notes.png"), "a note saved with the wrong name");
-        Files.write(someClass.resolve("zz-huge.png"), pngClaiming(100_000, 100_000));
+        Files.write(someClass.resolve("zz-huge.png"), CraftedImages.pngClaiming(100_000, 100_000));
         CliRun r = CliRun.of("classifier", "evaluate", "--model", bundle.toString(), "--data", dir.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         List<JsonNode> docs = documents(r.out());
@@ -128,26 +126,5 @@ class BadInputCommandsTest {
         assertThat(doc.get("samples").asInt()).isEqualTo(21);
         assertThat(doc.get("skipped")).hasSize(2);
         assertThat(doc.get("skipped").toString()).contains("zz-notes.png", "zz-huge.png", "100000 × 100000");
-    }
-
-    /** A well-formed 8-bit grey PNG whose header claims {@code w × h} pixels but holds almost no data. */
-    static byte[] pngClaiming(int w, int h) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put(new byte[4]).array());
-        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0, 1});
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws Exception {
-        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.write(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.write(t);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

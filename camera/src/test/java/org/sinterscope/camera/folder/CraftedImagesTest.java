@@ -3,17 +3,13 @@ package org.sinterscope.camera.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,36 +38,6 @@ class CraftedImagesTest {
         OpenCvNative.load();
     }
 
-    /** A complete, well-formed PNG whose header claims {@code w × h} 8-bit grey pixels but holds one row of data. */
-    static byte[] pngClaiming(int w, int h) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0)
-                .put((byte) 0).array());
-        Deflater d = new Deflater();
-        d.setInput(new byte[] {0, 0, 0, 0});
-        d.finish();
-        byte[] z = new byte[64];
-        int n = d.deflate(z);
-        d.end();
-        byte[] idat = new byte[n];
-        System.arraycopy(z, 0, idat, 0, n);
-        chunk(out, "IDAT", idat);
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.write(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.write(t);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
-
     /** A textured JPEG with the middle third of its bytes zeroed (its start and end markers intact). */
     static byte[] jpegWithZeroedMiddle() {
         Mat m = new Mat(600, 800, CvType.CV_8UC1);
@@ -98,7 +64,7 @@ class CraftedImagesTest {
 
     @Test
     void a_header_claiming_10_gigapixels_is_refused_from_the_header_alone() throws IOException {
-        byte[] png = pngClaiming(100_000, 100_000);
+        byte[] png = CraftedImages.pngClaiming(100_000, 100_000);
         assertThat(png.length).isLessThan(100);
         long before = allocated();
         assertThatThrownBy(() -> ImageFiles.decodeGrey("huge.png", png))
@@ -135,7 +101,7 @@ class CraftedImagesTest {
     @Test
     void the_folder_goes_on_past_crafted_files_and_quarantines_each_with_its_reason() throws IOException {
         good("a.png", 10);
-        Files.write(dir.resolve("b-huge.png"), pngClaiming(100_000, 100_000));
+        Files.write(dir.resolve("b-huge.png"), CraftedImages.pngClaiming(100_000, 100_000));
         Files.write(dir.resolve("c-zeroed.jpg"), jpegWithZeroedMiddle());
         Files.writeString(dir.resolve("d-text.tif"), "not a tiff");
         good("e.png", 20);
