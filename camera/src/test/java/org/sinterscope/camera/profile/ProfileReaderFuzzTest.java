@@ -129,7 +129,7 @@ class ProfileReaderFuzzTest {
     static final byte[] CSV = ("x_mm,z_um\n0.0000,0.12\n0.0005,-0.03\n0.0010,0.08\n0.0015,0.01\n0.0020,-0.2\n0.0025,0.3\n")
             .getBytes(StandardCharsets.UTF_8);
 
-    @Property(tries = 3000)
+    @Property(tries = 3000, seed = "1101")
     void mutated_x3p_archives_are_read_or_refused(@ForAll("mutations") List<Mutation> ms, @ForAll boolean binary) {
         byte[] f = binary ? BIN : XML;
         for (Mutation m : ms) {
@@ -138,7 +138,7 @@ class ProfileReaderFuzzTest {
         readOrRefuse("fuzz.x3p", f, new X3pProfileReader());
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 5000, seed = "1102")
     void mutated_x3p_main_xml_with_a_valid_checksum_is_read_or_refused(@ForAll("mutations") List<Mutation> ms,
             @ForAll boolean binary) throws Exception {
         Map<String, byte[]> e = entries(binary ? BIN : XML);
@@ -156,7 +156,7 @@ class ProfileReaderFuzzTest {
         readOrRefuse("fuzzxml.x3p", zip.bytes(), new X3pProfileReader());
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 3000, seed = "1103")
     void mutated_smd_files_are_read_or_refused(@ForAll("mutations") List<Mutation> ms) {
         byte[] f = SMD;
         for (Mutation m : ms) {
@@ -165,7 +165,7 @@ class ProfileReaderFuzzTest {
         readOrRefuse("fuzz.smd", f, new SmdProfileReader());
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 3000, seed = "1104")
     void mutated_csv_files_are_read_or_refused(@ForAll("mutations") List<Mutation> ms, @ForAll boolean oneColumn) {
         byte[] f = oneColumn ? new String(CSV, StandardCharsets.UTF_8).replaceAll("(?m)^[^,]*,", "")
                 .getBytes(StandardCharsets.UTF_8) : CSV;
