@@ -36,6 +36,7 @@ public final class RunLedger {
     private long firstFrameNanos = -1;
     private long lastVerdictNanos = -1;
     private boolean sourceDone;
+    private int sourcesLeft = 1;
     private final List<FrameInspection> inspections = new ArrayList<>();
     private final List<SegmentVerdict> verdictList = new ArrayList<>();
     private final List<String> alarms = new ArrayList<>();
@@ -96,8 +97,17 @@ public final class RunLedger {
         return null;
     }
 
+    /** The run has {@code n} sources (cameras); it is done when each has called {@link #sourceDone()} (default 1). */
+    public synchronized void expectSources(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a run needs at least one source, got " + n);
+        }
+        sourcesLeft = n;
+    }
+
     public synchronized void sourceDone() {
-        sourceDone = true;
+        sourcesLeft = Math.max(0, sourcesLeft - 1);
+        sourceDone = sourcesLeft == 0;
         notifyAll();
     }
 

@@ -22,6 +22,10 @@ import org.apache.camel.builder.RouteBuilder;
  *            Verdicts and commands also go to the defect store's feed (see StoreFeedRoutes).
  * alarms   : the station's alarm endpoint → ledger and log
  * </pre>
+ * A station with several cameras adds, per further camera, {@link #forCamera} routes: its own camera,
+ * inspect and decide routes (ids {@code camera-<id>}, {@code inspect-<id>}, {@code decide-<id>}), its own
+ * frame queue and its own beans (the {@link StationBeans} names suffixed {@code -<id>}); the ledger,
+ * send-command, alarms and the actuation are the station's.
  */
 public final class StationRoutes extends RouteBuilder {
 
@@ -31,18 +35,53 @@ public final class StationRoutes extends RouteBuilder {
     public static final String INSPECTION = "SinterscopeInspection";
     private static final String BEHIND = "SinterscopeBehind";
 
+    private final String suffix;
+    private final String framesUri;
+    private final boolean shared;
+
+    /** The station's routes for its first (or only) camera, with the shared routes. */
+    public StationRoutes() {
+        this("", "{{sinterscope.frames.uri}}", true);
+    }
+
+    private StationRoutes(String suffix, String framesUri, boolean shared) {
+        this.suffix = suffix;
+        this.framesUri = framesUri;
+        this.shared = shared;
+    }
+
+    /**
+     * The camera, inspect and decide routes of a further camera {@code cameraId}: frames through
+     * {@code framesUri}, beans named {@link #beanName}{@code (name, cameraId)}.
+     */
+    public static StationRoutes forCamera(String cameraId, String framesUri) {
+        if (!cameraId.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("camera id must be letters, digits, '-' or '_', got '" + cameraId + "'");
+        }
+        return new StationRoutes("-" + cameraId, framesUri, false);
+    }
+
+    /** The name of a {@link StationBeans} bean of the further camera {@code cameraId}. */
+    public static String beanName(String name, String cameraId) {
+        return name + "-" + cameraId;
+    }
+
+    private String b(String name) {
+        return name + suffix;
+    }
+
     @Override
     public void configure() {
-        from("timer:camera?repeatCount=1&delay=0")
-                .routeId("camera")
+        from("timer:camera" + suffix + "?repeatCount=1&delay=0")
+                .routeId("camera" + suffix)
                 .autoStartup("{{sinterscope.camera.auto-startup}}")
                 .routeConfigurationId(StationErrorHandling.ID)
                 .doTry()
-                    .loopDoWhile(method(StationBeans.SOURCE, "hasNext"))
-                        .bean(StationBeans.SOURCE, "next")
+                    .loopDoWhile(method(b(StationBeans.SOURCE), "hasNext"))
+                        .bean(b(StationBeans.SOURCE), "next")
                         .process(e -> e.getMessage().setHeader(FRAME_COMPLETE_AT, Instant.now()))
                         .bean(StationBeans.LEDGER, "frameIn")
-                        .to("{{sinterscope.frames.uri}}")
+                        .to(framesUri)
                     .end()
                 .endDoTry()
                 .doFinally()
@@ -50,32 +89,35 @@ public final class StationRoutes extends RouteBuilder {
                     .bean(StationBeans.LEDGER, "sourceDone")
                 .end();
 
-        from("{{sinterscope.frames.uri}}")
-                .routeId("inspect")
+        from(framesUri)
+                .routeId("inspect" + suffix)
                 .routeConfigurationId(StationErrorHandling.ID)
                 .setProperty(BEHIND, method(StationBeans.LEDGER, "inspectionStarting(${header." + FRAME_COMPLETE_AT + "}, "
                         + "{{sinterscope.inspection.behind-alarm-ms:500}}, {{sinterscope.inspection.behind-alarm-depth:4}})"))
                 // sent from a processor, not wire-tapped: a tapped copy would count as another exchange of this route
                 // (a NotifyBuilder waiting for N frames would then see them done too early)
                 .process(this::behindAlarm)
-                .bean(StationBeans.INSPECTION, "inspect(${body}, ${header." + FRAME_COMPLETE_AT + "}, "
+                .bean(b(StationBeans.INSPECTION), "inspect(${body}, ${header." + FRAME_COMPLETE_AT + "}, "
                         + "{{sinterscope.inspection.max-frame-age-ms}})")
                 .bean(StationBeans.LEDGER, "inspected")
-                .to("direct:decide");
+                .to("direct:decide" + suffix);
 
-        from("direct:decide")
-                .routeId("decide")
+        from("direct:decide" + suffix)
+                .routeId("decide" + suffix)
                 .routeConfigurationId(StationErrorHandling.ID)
                 .setProperty(INSPECTION, body())
-                .bean(StationBeans.DECIDER, "decide")
+                .bean(b(StationBeans.DECIDER), "decide")
                 .setProperty("verdict", body())
-                .split(method(StationBeans.TRACKER, "commands(${body}, ${header." + FRAME_COMPLETE_AT + "})"))
+                .split(method(b(StationBeans.TRACKER), "commands(${body}, ${header." + FRAME_COMPLETE_AT + "})"))
                     .to("direct:send-command")
                 .end()
                 .setBody(exchangeProperty("verdict"))
                 .to("{{sinterscope.store.uri}}")
                 .bean(StationBeans.LEDGER, "decided");
 
+        if (!shared) {
+            return;
+        }
         from("direct:send-command")
                 .routeId("send-command")
                 // a copy is checked for lateness (alarm); the command itself is always sent: late is never dropped

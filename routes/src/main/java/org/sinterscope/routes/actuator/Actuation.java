@@ -25,11 +25,11 @@ public record Actuation(ActuationGateway gateway, ActuationRoutes routes) {
     public static Actuation create(StationSettings settings, RejectTracker tracker) {
         ActuatorLinks links = new ActuatorLinks(settings);
         Journal journal = Journal.open(journalDir(settings), settings.stationId());
-        ActuationGateway gw = new ActuationGateway(tracker.actuators(), links.sendUris(tracker.actuators()), tracker.encoder(), journal,
+        ActuationGateway gw = new ActuationGateway(tracker.stationActuators(), links.sendUris(tracker.stationActuators()), tracker.encoder(), journal,
                 Duration.ofMillis(millis(settings, "sinterscope.actuation.resend-ms", "200")),
                 Duration.ofMillis(millis(settings, "sinterscope.actuation.ack-timeout-ms", "2000")),
                 Duration.ofMillis(millis(settings, "sinterscope.actuation.fired-timeout-ms", "6000")));
-        return new Actuation(gw, new ActuationRoutes(gw, links.ackUris(tracker.actuators()), links.lineStopUri(tracker.actuators())));
+        return new Actuation(gw, new ActuationRoutes(gw, links.ackUris(tracker.stationActuators()), links.lineStopUri(tracker.stationActuators())));
     }
 
     /** {@code sinterscope.journal.dir}, a leading {@code ~} being the home folder. */

@@ -41,6 +41,8 @@ public final class AssembledStation implements AutoCloseable {
     private final StationMetrics metrics;
     private Station station;
     private GigeCameras.ReportingSource gige;
+    private List<org.sinterscope.camera.FrameSource> moreSources = List.of();
+    private List<CameraSpec> cameras;
 
     AssembledStation(StationSettings settings, CameraSpec camera, LineEncoder encoder, StationBeans beans,
                      StationClassifier classifier, Recipe recipe, List<StationStage> stages, StationParts parts,
@@ -84,6 +86,17 @@ public final class AssembledStation implements AutoCloseable {
         this.gige = source;
     }
 
+    /** The sources of the cameras after the first, and all cameras in order. */
+    synchronized void moreSources(List<org.sinterscope.camera.FrameSource> sources, List<CameraSpec> all) {
+        this.moreSources = List.copyOf(sources);
+        this.cameras = List.copyOf(all);
+    }
+
+    /** All of the station's cameras, in {@code sinterscope.cameras} order (the first is {@link #camera()}). */
+    public synchronized List<CameraSpec> cameras() {
+        return cameras == null ? List.of(camera) : cameras;
+    }
+
     /** The running station (null before {@link #start()}). */
     public synchronized Station station() {
         return station;
@@ -99,6 +112,7 @@ public final class AssembledStation implements AutoCloseable {
         long end = System.nanoTime() + grace.toNanos();
         List<String> undone = new java.util.ArrayList<>();
         beans.source().stop();
+        moreSources().forEach(org.sinterscope.camera.FrameSource::stop);
         try {
             beans.ledger().awaitAllDecided(left(end));
         } catch (TimeoutException e) {
@@ -117,6 +131,10 @@ public final class AssembledStation implements AutoCloseable {
             undone.add("the defect store had not written everything within the grace period");
         }
         return undone;
+    }
+
+    private synchronized List<org.sinterscope.camera.FrameSource> moreSources() {
+        return moreSources;
     }
 
     private static Duration left(long endNanos) {
@@ -160,7 +178,11 @@ public final class AssembledStation implements AutoCloseable {
                 station.close();
             }
         } finally {
-            beans.source().close();
+            try {
+                beans.source().close();
+            } finally {
+                moreSources().forEach(org.sinterscope.camera.FrameSource::close);
+            }
         }
     }
 }

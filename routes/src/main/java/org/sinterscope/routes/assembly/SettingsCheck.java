@@ -33,7 +33,8 @@ public final class SettingsCheck {
             Map.entry("stage", Type.TEXT), Map.entry("pixel-um", Type.NUMBER), Map.entry("x0-mm", Type.NUMBER),
             Map.entry("offset-mm", Type.NUMBER), Map.entry("order", Type.TEXT), Map.entry("poll-ms", Type.WHOLE),
             Map.entry("settle-ms", Type.WHOLE), Map.entry("watch", Type.BOOLEAN), Map.entry("done-dir", Type.TEXT),
-            Map.entry("quarantine-dir", Type.TEXT));
+            Map.entry("quarantine-dir", Type.TEXT), Map.entry("actuators", Type.TEXT), Map.entry("recipe", Type.TEXT),
+            Map.entry("frames-uri", Type.TEXT));
     /** Per-actuator names ({@code sinterscope.actuator.<id>.<name>}) and their types. */
     static final Map<String, Type> ACTUATOR_KEYS = Map.of("distance-mm", Type.NUMBER, "link", Type.TEXT, "policy", Type.TEXT,
             "widen-mm", Type.NUMBER, "causes", Type.TEXT, "uri", Type.TEXT);
@@ -150,6 +151,15 @@ public final class SettingsCheck {
                             + ") needs its image folder"));
                 } else if (!Files.isDirectory(Path.of(folder))) {
                     out.add(new Problem(folderKey, origin(folderKey, own, overrides, fileName), "folder " + folder + " does not exist"));
+                }
+            }
+            existingFile(s, !s.getOrDefault(CameraSpec.key(id, "recipe"), "").isEmpty() ? CameraSpec.key(id, "recipe") : "sinterscope.camera.recipe", own,
+                    overrides, fileName, out);
+            String camActuators = CameraSpec.key(id, "actuators");
+            for (String a : CameraSpec.setting(s, id, "actuators").split(",")) {
+                if (!a.isBlank() && !actuators.contains(a.trim())) {
+                    out.add(new Problem(camActuators, origin(camActuators, own, overrides, fileName), "actuator '" + a.trim()
+                            + "' is not listed in sinterscope.actuators " + actuators));
                 }
             }
             try {

@@ -3,7 +3,11 @@ package org.sinterscope.routes.assembly;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.RoutesBuilder;
 
 import org.sinterscope.camera.Frame;
 import org.sinterscope.camera.FrameSource;
@@ -16,6 +20,7 @@ import org.sinterscope.inspection.crack.CrackFrameInspector;
 import org.sinterscope.routes.InspectionStage;
 import org.sinterscope.routes.RunLedger;
 import org.sinterscope.routes.StationBeans;
+import org.sinterscope.routes.StationRoutes;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.StationStage;
 import org.sinterscope.routes.classify.StationClassifier;
@@ -25,6 +30,7 @@ import org.sinterscope.routes.decide.VerdictDecider;
 import org.sinterscope.routes.foil.FoilReadingSink;
 import org.sinterscope.routes.foil.FoilStage;
 import org.sinterscope.routes.metrics.StationMetrics;
+import org.sinterscope.routes.reject.ActuatorSpec;
 import org.sinterscope.routes.reject.RejectTracker;
 
 /**
@@ -43,10 +49,9 @@ public final class StationAssembly {
 
     /** Builds (does not start) the station; check the settings first with {@link SettingsCheck}. */
     public static AssembledStation assemble(StationSettings settings, StationParts parts) {
-        List<String> cameras = cameraIds(settings);
-        if (cameras.size() != 1) {
-            throw new IllegalArgumentException("station setting 'sinterscope.cameras' must name exactly one camera per station"
-                    + " process, got " + cameras);
+        List<String> cameraIds = cameraIds(settings);
+        if (cameraIds.isEmpty()) {
+            throw new IllegalArgumentException("station setting 'sinterscope.cameras' must name at least one camera");
         }
         String encoderType = settings.get("sinterscope.encoder.type");
         EncoderFactory ef = parts.encoders.get(encoderType);
@@ -54,26 +59,27 @@ public final class StationAssembly {
             throw new IllegalArgumentException("station setting 'sinterscope.encoder.type' is '" + encoderType + "'; known types: "
                     + parts.encoders.keySet().stream().sorted().toList());
         }
+        List<CameraSpec> cameras = new ArrayList<>();
+        for (String id : cameraIds) {
+            CameraSpec c = CameraSpec.fromSettings(settings, id);
+            if (!parts.sources.containsKey(c.type())) {
+                throw new IllegalArgumentException("station setting '" + CameraSpec.key(c.id(), "type") + "' is '" + c.type()
+                        + "'; known types: " + parts.sources.keySet().stream().sorted().toList());
+            }
+            cameras.add(c);
+        }
+        List<ActuatorSpec> stationActuators = ActuatorSpec.fromSettings(settings);
         StationEncoder encoder = ef.open(settings);
         if (parts.startAtMm > 0 && encoder.encoder() instanceof ReportedEncoder r) {
             r.advanceTo(parts.startAtMm);
         }
-        CameraSpec camera = CameraSpec.fromSettings(settings, cameras.get(0));
-        FrameSourceFactory sf = parts.sources.get(camera.type());
-        if (sf == null) {
-            throw new IllegalArgumentException("station setting '" + CameraSpec.key(camera.id(), "type") + "' is '" + camera.type()
-                    + "'; known types: " + parts.sources.keySet().stream().sorted().toList());
-        }
+        CameraSpec camera = cameras.get(0);
         Recipe recipe = parts.recipe != null ? parts.recipe : recipe(settings);
         List<StationStage> stages = new ArrayList<>(encoder.stages());
         StationClassifier classifier = null;
-        FrameInspector inspector;
-        if (camera.stage() == CameraSpec.Stage.COATING) {
+        if (cameras.stream().anyMatch(c -> c.stage() == CameraSpec.Stage.COATING)) {
             classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));
-            inspector = parts.coatingInspector.apply(classifier);
             classifier.routes().forEach(r -> stages.add(StationStage.routesOnly(r)));
-        } else {
-            inspector = new CrackFrameInspector(new CrackDetector(CrackDetectorConfig.line()));
         }
         StationMetrics metrics = new StationMetrics();
         if (Boolean.parseBoolean(settings.get("sinterscope.foil.enabled"))) {
@@ -83,25 +89,95 @@ public final class StationAssembly {
         }
         stages.addAll(parts.stages);
         parts.encoderStages.forEach(f -> stages.add(f.apply(encoder.encoder())));
-        FrameSource opened = sf.open(camera, settings, encoder.encoder());
-        FrameSource source = observed(opened, encoder);
         RunLedger ledger = new RunLedger(parts.keepDetail);
         ledger.listen(metrics);
-        InspectionStage inspection = new InspectionStage(inspector, parts.crops);
+        ledger.expectSources(cameras.size());
+        List<FrameSource> opened = new ArrayList<>();
+        List<FrameSource> sources = new ArrayList<>();
         StationBeans beans;
         try {
-            beans = new StationBeans(source, inspection, new VerdictDecider(recipe), RejectTracker.fromSettings(settings,
-                    encoder.encoder()), ledger);
+            for (int i = 0; i < cameras.size(); i++) {
+                CameraSpec c = cameras.get(i);
+                FrameSource o = parts.sources.get(c.type()).open(c, settings, encoder.encoder());
+                opened.add(o);
+                // the encoder follows the first camera only (a camera-line encoder counts one camera's lines)
+                sources.add(observed(o, i == 0 ? encoder : null, c.offsetMm()));
+            }
+            beans = cameraBeans(settings, parts, cameras.get(0), sources.get(0), classifier, recipe, encoder, stationActuators, ledger);
+            for (int i = 1; i < cameras.size(); i++) {
+                CameraSpec c = cameras.get(i);
+                StationBeans more = cameraBeans(settings, parts, c, sources.get(i), classifier, recipe, encoder, stationActuators, ledger);
+                stages.add(cameraStage(settings, c, more));
+            }
         } catch (RuntimeException e) {
-            source.close();
+            sources.forEach(FrameSource::close);
+            opened.subList(sources.size(), opened.size()).forEach(FrameSource::close);
             throw e;
         }
         AssembledStation assembled = new AssembledStation(settings, camera, encoder.encoder(), beans, classifier, recipe, stages, parts,
                 metrics);
-        if (opened instanceof GigeCameras.ReportingSource g) {
+        assembled.moreSources(sources.subList(1, sources.size()), cameras);
+        if (opened.get(0) instanceof GigeCameras.ReportingSource g) {
             assembled.gige(g);
         }
         return assembled;
+    }
+
+    /**
+     * Camera {@code c}'s beans: its inspector by stage (coating: the classifier's; sintered: the crack
+     * detector), its recipe ({@code sinterscope.camera.<id>.recipe}, else the station's), its reject
+     * tracker sending to its actuators ({@code sinterscope.camera.<id>.actuators}, else all of them).
+     */
+    private static StationBeans cameraBeans(StationSettings settings, StationParts parts, CameraSpec c, FrameSource source,
+                                            StationClassifier classifier, Recipe stationRecipe, StationEncoder encoder,
+                                            List<ActuatorSpec> stationActuators, RunLedger ledger) {
+        FrameInspector inspector = c.stage() == CameraSpec.Stage.COATING ? parts.coatingInspector.apply(classifier)
+                : new CrackFrameInspector(new CrackDetector(CrackDetectorConfig.line()));
+        String recipeFile = CameraSpec.setting(settings, c.id(), "recipe").trim();
+        Recipe recipe = recipeFile.isEmpty() ? stationRecipe : RecipeLoader.load(Path.of(recipeFile));
+        return new StationBeans(source, new InspectionStage(inspector, parts.crops), new VerdictDecider(recipe),
+                new RejectTracker(settings.stationId(), cameraActuators(settings, c.id(), stationActuators), encoder.encoder(),
+                        stationActuators), ledger);
+    }
+
+    /** {@code sinterscope.camera.<id>.actuators}: the actuators downstream of camera {@code id} (blank: all). */
+    static List<ActuatorSpec> cameraActuators(StationSettings settings, String id, List<ActuatorSpec> all) {
+        String key = CameraSpec.key(id, "actuators");
+        List<String> ids = Arrays.stream(CameraSpec.setting(settings, id, "actuators").split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                .toList();
+        if (ids.isEmpty()) {
+            return all;
+        }
+        List<ActuatorSpec> out = new ArrayList<>();
+        for (String a : ids) {
+            out.add(all.stream().filter(s -> s.id().equals(a)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "station setting '" + key + "' names actuator '" + a + "', which is not in sinterscope.actuators "
+                            + all.stream().map(ActuatorSpec::id).toList())));
+        }
+        return out;
+    }
+
+    /** A further camera as a stage: its routes ({@link StationRoutes#forCamera}) and its beans by their suffixed names. */
+    private static StationStage cameraStage(StationSettings settings, CameraSpec c, StationBeans b) {
+        String uri = CameraSpec.setting(settings, c.id(), "frames-uri").trim();
+        String framesUri = uri.isEmpty() ? "seda:frames-" + c.id() + "?size=6&blockWhenFull=true&concurrentConsumers=2" : uri;
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put(StationRoutes.beanName(StationBeans.SOURCE, c.id()), b.source());
+        named.put(StationRoutes.beanName(StationBeans.INSPECTION, c.id()), b.inspection());
+        named.put(StationRoutes.beanName(StationBeans.DECIDER, c.id()), b.decider());
+        named.put(StationRoutes.beanName(StationBeans.TRACKER, c.id()), b.tracker());
+        StationRoutes routes = StationRoutes.forCamera(c.id(), framesUri);
+        return new StationStage() {
+            @Override
+            public RoutesBuilder routes() {
+                return routes;
+            }
+
+            @Override
+            public Map<String, Object> beans() {
+                return named;
+            }
+        };
     }
 
     /** {@code sinterscope.cameras}: the camera ids, in order. */
@@ -115,8 +191,11 @@ public final class StationAssembly {
         return r.isEmpty() ? RecipeLoader.defaults() : RecipeLoader.load(Path.of(r));
     }
 
-    /** The source, telling the encoder of each frame it delivers. */
-    private static FrameSource observed(FrameSource s, StationEncoder encoder) {
+    /**
+     * The source, telling the encoder (when given) of each frame it delivers; a frame's y is turned
+     * into roll y: {@code yRoll = yCamera + offsetMm} (the camera's {@code offset-mm}).
+     */
+    private static FrameSource observed(FrameSource s, StationEncoder encoder, double offsetMm) {
         return new FrameSource() {
             @Override
             public boolean hasNext() {
@@ -126,8 +205,11 @@ public final class StationAssembly {
             @Override
             public Frame next() {
                 Frame f = s.next();
-                encoder.onFrame().accept(f);
-                return f;
+                if (encoder != null) {
+                    encoder.onFrame().accept(f);
+                }
+                return offsetMm == 0 ? f : new Frame(f.cameraId(), f.sequence(), f.timestamp(), f.yStartMm() + offsetMm,
+                        f.xOriginMm(), f.pitch(), f.image(), f.deviceTimestampNs());
             }
 
             @Override

@@ -22,14 +22,36 @@ public final class RejectTracker {
     private final String run = Long.toString(Instant.now().getEpochSecond(), 36);
     private final List<ActuatorSpec> actuators;
     private final LineEncoder encoder;
+    private final List<ActuatorSpec> stationActuators;
 
     public RejectTracker(String stationId, List<ActuatorSpec> actuators, LineEncoder encoder) {
+        this(stationId, actuators, encoder, actuators);
+    }
+
+    /**
+     * A camera's tracker in a station with several cameras: commands go to {@code actuators} (those
+     * downstream of the camera); {@code stationActuators} (all of the station's) are what the
+     * actuation gateway serves ({@link #stationActuators()}).
+     */
+    public RejectTracker(String stationId, List<ActuatorSpec> actuators, LineEncoder encoder, List<ActuatorSpec> stationActuators) {
         this.stationId = Objects.requireNonNull(stationId, "stationId");
         this.actuators = List.copyOf(actuators);
         this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.stationActuators = List.copyOf(stationActuators);
         if (this.actuators.isEmpty()) {
             throw new IllegalArgumentException("a reject tracker needs at least one actuator");
         }
+        for (ActuatorSpec a : this.actuators) {
+            if (!this.stationActuators.contains(a)) {
+                throw new IllegalArgumentException("actuator " + a.id() + " is not one of the station's actuators "
+                        + this.stationActuators.stream().map(ActuatorSpec::id).toList());
+            }
+        }
+    }
+
+    /** All of the station's actuators (the actuation gateway serves these); {@link #actuators()} for a single camera. */
+    public List<ActuatorSpec> stationActuators() {
+        return stationActuators;
     }
 
     /** One in-process simulated actuator at {@code cameraToActuatorMm}. */
@@ -42,6 +64,7 @@ public final class RejectTracker {
         return new RejectTracker(settings.stationId(), ActuatorSpec.fromSettings(settings), encoder);
     }
 
+    /** The actuators this tracker sends commands to. */
     public List<ActuatorSpec> actuators() {
         return actuators;
     }
