@@ -254,6 +254,11 @@ final class DemoCommand implements Callable<Integer> {
                         x.webFromMm() / 1000, x.webToMm() / 1000, x.flagged(), x.rejectedInTime());
             }
         }
+        DemoSummary.XrdSummary x = s.xrd();
+        if (x != null) {
+            out.printf(Locale.ROOT, "  XRD samples: %d analysed, %d amorphous, %d crystalline (expected %d / %d)%n", x.analysed(),
+                    x.amorphous(), x.crystalline(), x.expectedAmorphous(), x.expectedCrystalline());
+        }
         out.flush();
     }
 

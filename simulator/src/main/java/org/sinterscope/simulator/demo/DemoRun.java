@@ -125,6 +125,8 @@ public final class DemoRun {
             }
             actuation = station.actuation().counts();
         }
+        // the lab's two XRD samples of the roll, judged and kept with it before the store is flushed
+        DemoSummary.XrdSummary xrd = DemoXrd.run(recipe, rollId, cfg.lengthM() * 1000, cfg.seed(), store);
         if (store != null) {
             store.saveActuatorEvents(actuators.events());
             if (!store.flush(o.timeout())) {
@@ -148,7 +150,7 @@ public final class DemoRun {
                 comparison[0].summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
                 furnace == null ? null : furnace.summary(fired), headroom,
                 StrictScore.score(line.plan(), ledger.inspections(), fired.stream().filter(f -> !DemoFurnace.isFurnace(f))
-                        .map(f -> new StrictScore.FiredStretch(f.command(), f.inTime())).toList(), cfg.lengthM()));
+                        .map(f -> new StrictScore.FiredStretch(f.command(), f.inTime())).toList(), cfg.lengthM()), xrd);
     }
 
     private static final List<String> BEHIND_LIMITS = List.of("sinterscope.inspection.behind-alarm-ms",

@@ -45,6 +45,7 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  * @param strict                the run scored strictly ({@link StrictScore}: whole-extent rejects, class and
  *                              overlap for a detection, precision, confusion matrix, false rejects by cause), or
  *                              null when the run had no coating stage
+ * @param xrd                   the simulated lab XRD samples of the roll judged against their truth, or null
  */
 public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
                           double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
@@ -53,7 +54,19 @@ public record DemoSummary(String source, boolean paced, long frames, double mega
                           double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
                           long framesSkipped, ActuationCounts actuation, CrackSummary cracks,
                           ClassifierSummary classifier, FoilSummary foil, FurnaceSummary furnace, Headroom headroom,
-                          StrictScore.Result strict) {
+                          StrictScore.Result strict, XrdSummary xrd) {
+
+    /**
+     * The roll's simulated lab XRD samples (one amorphous halo, one with a crystalline Si(111) peak).
+     *
+     * @param analysed            samples judged
+     * @param amorphous           of those, judged substantially amorphous
+     * @param crystalline         judged crystalline (crystallinity index over the recipe's limit)
+     * @param expectedAmorphous   samples simulated amorphous
+     * @param expectedCrystalline samples simulated with the crystalline peak
+     */
+    public record XrdSummary(int analysed, int amorphous, int crystalline, int expectedAmorphous, int expectedCrystalline) {
+    }
 
     /**
      * The simulated furnace of the run.

@@ -101,6 +101,6 @@ public final class SinteredDemo {
                 plc.lateCommands(), ledger.framesFailed(), ledger.alarms().size(), DemoScorer.rejectedMeters(plc.fired()),
                 Double.NaN, DemoScorer.percentiles(plc.latencies()),
                 Map.of("crack", new DemoSummary.ClassSummary(c.injectedCracks(), c.detectedCracks(), c.rejectedCracks(),
-                        c.injectedCracks() - c.rejectedCracks(), c.falseRejects())), inspection.skipped(), actuation, c, null, null, null, null, null);
+                        c.injectedCracks() - c.rejectedCracks(), c.falseRejects())), inspection.skipped(), actuation, c, null, null, null, null, null, null);
     }
 }

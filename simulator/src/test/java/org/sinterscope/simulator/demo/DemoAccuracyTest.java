@@ -66,6 +66,8 @@ class DemoAccuracyTest {
         assertThat(s.furnace().flagged()).isEqualTo(2);
         assertThat(s.furnace().rejectedInTime()).isEqualTo(2);
         assertThat(s.furnace().maxSeenC()).isGreaterThan(s.furnace().maxAllowedC());
+        // the lab: one amorphous and one crystalline XRD sample of the roll, each judged as simulated
+        assertThat(s.xrd()).isEqualTo(new DemoSummary.XrdSummary(2, 1, 1, 1, 1));
     }
 
     @Test
