@@ -1,6 +1,7 @@
 package org.sinterscope.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,8 @@ class LateActuationEndToEndTest extends OnePinholeThroughActuation {
         assertThat(journal).extracting(JournalEntry::outcome).contains(Outcome.LATE, Outcome.LINE_STOP);
         assertThat(journal).extracting(JournalEntry::outcome).containsAnyOf(Outcome.FIRED, Outcome.FAILED);
         assertThat(Journal.inFlight(journal)).isEmpty();
-        assertThat(ledger.alarms()).anyMatch(a -> a.contains("line stop requested"));
+        // the line-stop notice reaches the ledger through the actuation tick and the alarm queue: wait for it
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(ledger.alarms()).anyMatch(a -> a.contains("line stop requested")));
     }
 }
