@@ -17,25 +17,47 @@ public final class BundleFiles {
     private BundleFiles() {
     }
 
+    /** Reads a bundle's bytes from a stream (the bundle classes' {@code load}). */
+    @FunctionalInterface
+    public interface BundleLoader<B> {
+        B load(InputStream in, String source) throws ModelBundleException, IOException;
+    }
+
+    /** Writes a bundle's bytes to a stream (the bundle classes' {@code write}). */
+    @FunctionalInterface
+    public interface BundleWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
     /** Reads and checks the bundle in {@code file}. */
     public static ModelBundle read(Path file) throws ModelBundleException {
+        return read(file, "model bundle", ModelBundle::load);
+    }
+
+    /** Reads a bundle of any kind from {@code file}; errors name it as {@code what} and the file. */
+    public static <B> B read(Path file, String what, BundleLoader<B> loader) throws ModelBundleException {
         try (InputStream in = Files.newInputStream(file)) {
-            return ModelBundle.load(in, file.toString());
+            return loader.load(in, file.toString());
         } catch (NoSuchFileException e) {
-            throw new ModelBundleException("model bundle " + file + " does not exist", e);
+            throw new ModelBundleException(what + " " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new ModelBundleException("cannot read model bundle " + file + ": " + e.getMessage(), e);
+            throw new ModelBundleException("cannot read " + what + " " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** Writes {@code bundle} to {@code file} atomically (a reader never sees half a bundle). */
     public static void write(ModelBundle bundle, Path file) throws IOException {
+        writeAtomically(file, bundle::write);
+    }
+
+    /** Writes {@code file} through a temporary file moved into place, so a reader never sees half of it. */
+    public static void writeAtomically(Path file, BundleWriter writer) throws IOException {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                bundle.write(out);
+                writer.write(out);
             }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
