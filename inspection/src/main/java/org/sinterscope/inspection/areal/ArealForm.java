@@ -1,5 +1,6 @@
 package org.sinterscope.inspection.areal;
 
+import org.sinterscope.inspection.roughness.FormRemoval;
 import org.sinterscope.inspection.roughness.NeumaierSum;
 
 /**
@@ -74,7 +75,8 @@ public final class ArealForm {
             }
             m[r][terms] = a[r][terms].value();
         }
-        double[] coef = solve(m, degree);
+        double[] coef = FormRemoval.solve(m, 1e-12, () -> "form removal of degree " + degree
+                + ": the valid points do not determine the polynomial (too few distinct rows or columns)");
         double[] out = new double[z.length];
         for (int iy = 0; iy < sizeY; iy++) {
             double v = sizeY > 1 ? iy * sv - 1 : 0;
@@ -107,45 +109,5 @@ public final class ArealForm {
             r *= b;
         }
         return r;
-    }
-
-    private static double[] solve(double[][] a, int degree) {
-        int m = a.length;
-        double scale = 0;
-        for (double[] row : a) {
-            for (int c = 0; c < m; c++) {
-                scale = Math.max(scale, Math.abs(row[c]));
-            }
-        }
-        for (int col = 0; col < m; col++) {
-            int piv = col;
-            for (int r = col + 1; r < m; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) {
-                    piv = r;
-                }
-            }
-            double[] t = a[col];
-            a[col] = a[piv];
-            a[piv] = t;
-            if (Math.abs(a[col][col]) <= 1e-12 * scale) {
-                throw new IllegalArgumentException("form removal of degree " + degree
-                        + ": the valid points do not determine the polynomial (too few distinct rows or columns)");
-            }
-            for (int r = col + 1; r < m; r++) {
-                double f = a[r][col] / a[col][col];
-                for (int c = col; c <= m; c++) {
-                    a[r][c] -= f * a[col][c];
-                }
-            }
-        }
-        double[] x = new double[m];
-        for (int r = m - 1; r >= 0; r--) {
-            double s = a[r][m];
-            for (int c = r + 1; c < m; c++) {
-                s -= a[r][c] * x[c];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
     }
 }

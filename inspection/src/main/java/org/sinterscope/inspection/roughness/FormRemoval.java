@@ -68,7 +68,7 @@ public final class FormRemoval {
             }
             a[r][m] = rhs[r].value();
         }
-        double[] coef = solve(a);
+        double[] coef = solve(a, 0, () -> "form removal: singular normal equations (too few distinct x)");
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double u = (xMm[i] - mid) * scale;
@@ -81,8 +81,19 @@ public final class FormRemoval {
         return out;
     }
 
-    private static double[] solve(double[][] a) {
+    /**
+     * Solves the augmented normal equations {@code a} ({@code m} rows of {@code m + 1} values, changed in
+     * place) by Gaussian elimination with partial pivoting. A pivot of at most {@code relativePivotFloor}
+     * times the largest coefficient means the system is singular: {@code singular} gives the message.
+     */
+    public static double[] solve(double[][] a, double relativePivotFloor, java.util.function.Supplier<String> singular) {
         int m = a.length;
+        double scale = 0;
+        for (double[] row : a) {
+            for (int c = 0; c < m; c++) {
+                scale = Math.max(scale, Math.abs(row[c]));
+            }
+        }
         for (int col = 0; col < m; col++) {
             int piv = col;
             for (int r = col + 1; r < m; r++) {
@@ -93,8 +104,8 @@ public final class FormRemoval {
             double[] t = a[col];
             a[col] = a[piv];
             a[piv] = t;
-            if (a[col][col] == 0) {
-                throw new IllegalArgumentException("form removal: singular normal equations (too few distinct x)");
+            if (Math.abs(a[col][col]) <= relativePivotFloor * scale) {
+                throw new IllegalArgumentException(singular.get());
             }
             for (int r = col + 1; r < m; r++) {
                 double f = a[r][col] / a[col][col];
