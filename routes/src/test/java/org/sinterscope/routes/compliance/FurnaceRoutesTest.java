@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -20,9 +18,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.sinterscope.routes.InboxRoutesTestSupport;
 import org.sinterscope.routes.StationErrorHandling;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.decide.RecipeLoader;
@@ -33,32 +30,12 @@ import org.sinterscope.routes.reject.RejectCommand;
  * the station's command path and alarm endpoint are mocks. Readings carry the encoder position and
  * stay below the furnace's exit (3000 mm), so no web leaves the furnace in these tests.
  */
-class FurnaceRoutesTest extends CamelMainTestSupport {
+class FurnaceRoutesTest extends InboxRoutesTestSupport {
 
-    @TempDir
-    static Path tmp;
-
-    private Path root;
     private FurnaceStage stage;
 
     @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "classpath:station.properties";
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        try {
-            root = Files.createTempDirectory(tmp, "station");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Properties p = new Properties();
-        p.putAll(overrides());
-        return p;
-    }
-
-    private Map<String, String> overrides() {
+    protected Map<String, String> overrides() {
         Map<String, String> m = new HashMap<>();
         m.put("sinterscope.furnace.inbox", root.resolve("inbox").toString());
         m.put("sinterscope.furnace.done-dir", root.resolve("done").toString());
@@ -90,10 +67,7 @@ class FurnaceRoutesTest extends CamelMainTestSupport {
     }
 
     private void drop(String name, String content) throws IOException {
-        Path inbox = Files.createDirectories(root.resolve("inbox"));
-        Path part = root.resolve(name + ".part");
-        Files.writeString(part, content);
-        Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        drop(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

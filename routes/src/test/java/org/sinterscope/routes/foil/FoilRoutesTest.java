@@ -2,14 +2,11 @@ package org.sinterscope.routes.foil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -17,9 +14,8 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.sinterscope.routes.InboxRoutesTestSupport;
 import org.sinterscope.routes.StationErrorHandling;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.decide.RecipeLoader;
@@ -28,32 +24,12 @@ import org.sinterscope.routes.decide.RecipeLoader;
  * The foil routes with the station's settings and default recipe, on a temporary inbox; the
  * station's alarm endpoint is a mock.
  */
-class FoilRoutesTest extends CamelMainTestSupport {
+class FoilRoutesTest extends InboxRoutesTestSupport {
 
-    @TempDir
-    static Path tmp;
-
-    private Path root;
     private FoilStage stage;
 
     @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "classpath:station.properties";
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        try {
-            root = Files.createTempDirectory(tmp, "station");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Properties p = new Properties();
-        p.putAll(overrides());
-        return p;
-    }
-
-    private Map<String, String> overrides() {
+    protected Map<String, String> overrides() {
         return Map.of("sinterscope.foil.inbox", root.resolve("inbox").toString(),
                 "sinterscope.foil.done-dir", root.resolve("done").toString(),
                 "sinterscope.foil.quarantine-dir", root.resolve("quarantine").toString(),
@@ -72,14 +48,6 @@ class FoilRoutesTest extends CamelMainTestSupport {
     protected void bindToRegistry(Registry registry) {
         stage = FoilStage.create(StationSettings.load(null, overrides()), RecipeLoader.defaults(), List.of());
         stage.beans().forEach(registry::bind);
-    }
-
-    /** Writes the file beside the inbox, then moves it in whole, as a profilometer export should. */
-    private void drop(String name, byte[] content) throws IOException {
-        Path inbox = Files.createDirectories(root.resolve("inbox"));
-        Path part = root.resolve(name + ".part");
-        Files.write(part, content);
-        Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The file's own exchange is done (its split parts, which finish earlier, do not count). */
