@@ -162,6 +162,11 @@ final class DemoCommand implements Callable<Integer> {
             return manySeeds(line, st, overrides);
         }
         StationSettings settings = StationSettings.load(config, overrides);
+        try {
+            LogFormat.apply(settings.get(LogFormat.KEY));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         DefectStore store = DefectStore.open(StoreSettings.from(settings));
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-close"));
         DemoSummary s = DemoRun.run(new DemoOptions(line, maxSpeed, config, recipe, overrides, Duration.ofSeconds(timeoutSeconds),
