@@ -9,6 +9,10 @@
   let data = null;
   let y0 = 0, y1 = 1;          // visible web y range, mm
   let hover = null;
+  let cameras = [];            // camera ids of the roll's defects, sorted; the first drawn solid, the next dashed
+  let camera = '';             // '' = all cameras
+  const DASHES = [[], [4, 3], [1, 2], [6, 2, 1, 2]];
+  function dash(cameraId) { return DASHES[Math.max(0, cameras.indexOf(cameraId)) % DASHES.length]; }
 
   function plotW() { return canvas.clientWidth - PAD.l - PAD.r; }
   function plotH() { return canvas.clientHeight - PAD.t - PAD.b; }
@@ -40,7 +44,11 @@
       ctx.fillRect(a, PAD.t, Math.max(1, b - a), plotH());
       ctx.strokeRect(a, PAD.t, Math.max(1, b - a), plotH());
     }
+    let shown = 0;
     for (const d of data.defects) {
+      d._hit = null;
+      if (camera && d.cameraId !== camera) continue;
+      shown++;
       const cls = d.label || d.defectClass;
       const a = sx(d.y0Mm), b = sx(d.y1Mm), top = sy(d.x0Mm), bot = sy(d.x1Mm);
       const w = Math.max(7, b - a), h = Math.max(7, bot - top);
@@ -51,10 +59,13 @@
       ctx.globalAlpha = 1;
       ctx.strokeStyle = d === hover ? '#fff' : '#000';
       ctx.lineWidth = d === hover ? 2 : 1;
+      ctx.setLineDash(dash(d.cameraId));
       ctx.strokeRect(cx - w / 2, cy - h / 2, w, h);
+      ctx.setLineDash([]);
       d._hit = [cx - w / 2 - 2, cy - h / 2 - 2, w + 4, h + 4];
     }
     ctx.restore();
+    canvas.dataset.shown = String(shown);
     axes();
     document.getElementById('view').textContent = 'showing ' + S.fmt(y0 / 1000, 2) + '–' + S.fmt(y1 / 1000, 2)
       + ' m of ' + S.fmt(r.lengthMm / 1000, 2) + ' m';
@@ -133,7 +144,7 @@
     img.onerror = () => { img.replaceWith(S.el('em', '', 'no crop kept')); };
     box.appendChild(img);
     const t = S.el('table');
-    const rows = [['Defect', '#' + d.id], ['Class (line)', d.defectClass], ['Label (review)', d.label || 'not reviewed'],
+    const rows = [['Defect', '#' + d.id], ['Camera', d.cameraId + ' #' + d.sequence], ['Class (line)', d.defectClass], ['Label (review)', d.label || 'not reviewed'],
       ['Confidence', S.fmt(d.confidence, 2)], ['Position', 'y ' + S.fmt(d.y0Mm / 1000, 3) + ' m, x ' + S.fmt(d.x0Mm, 1) + '–'
         + S.fmt(d.x1Mm, 1) + ' mm'], ['Rejecting', d.rejecting ? 'yes' : 'no'], ['Detector', d.detector + ' / ' + d.modelVersion]];
     for (const [k, v] of Object.entries(d.measurements)) rows.push([k, S.fmt(v, 3)]);
@@ -203,11 +214,33 @@
   }
   legend.appendChild(S.el('span', 'rej', 'rejected'));
 
+  // several cameras on one roll (e.g. the coating camera and the sintered-layer camera): each camera's
+  // marks get their own outline, and the map can show one camera at a time
+  function showCameras() {
+    const counts = {};
+    for (const d of data.defects) counts[d.cameraId] = (counts[d.cameraId] || 0) + 1;
+    cameras = Object.keys(counts).sort();
+    if (camera && !counts[camera]) camera = '';
+    const select = document.getElementById('camera');
+    select.innerHTML = '';
+    select.appendChild(new Option('all (' + cameras.length + ')', ''));
+    for (const c of cameras) select.appendChild(new Option(c + ' (' + counts[c] + ')', c));
+    select.value = camera;
+    legend.querySelectorAll('.cam').forEach(e => e.remove());
+    for (const c of cameras) {
+      const s = S.el('span', 'cam', c + ': ' + (dash(c).length ? 'dashed' : 'solid') + ' outline');
+      legend.appendChild(s);
+    }
+    canvas.dataset.cameras = cameras.map(c => c + '=' + counts[c]).join(',');
+  }
+  document.getElementById('camera').onchange = ev => { camera = ev.target.value; hover = null; draw(); };
+
   async function load(roll) {
     data = await S.api('GET', '/api/rolls/' + encodeURIComponent(roll) + '/map');
     history.replaceState(null, '', '?roll=' + encodeURIComponent(roll));
     canvas.dataset.defects = String(data.defects.length);
     canvas.dataset.rejects = String(data.rejects.length);
+    showCameras();
     fit();
   }
 

@@ -84,10 +84,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", paramLabel = "SECONDS", description = "Give up after this long.")
     long timeoutSeconds;
 
-    @Option(names = "--stage", defaultValue = "coating", paramLabel = "coating|sintered",
-            description = "Camera stage: coating (default) or sintered (camera sinter-cam-1: cracks, scored against the"
-                    + " simulator's crack truth; 2048x1024 px frames at 10 µm/px, so keep --meters small).")
+    @Option(names = "--stage", defaultValue = "both", paramLabel = "coating|sintered|both",
+            description = {"Camera stages: both (default: the coating camera and the sintered-layer camera sinter-cam-1",
+                    "7.5 m downstream of it, past the furnace, in one station on one roll, each with its own actuator),",
+                    "coating, or sintered alone (cracks on a contiguous strip of 2048x1024 px frames at 10 µm/px:",
+                    "keep --meters small)."})
     String stage;
+
+    @Option(names = "--sintered-every", defaultValue = "500", paramLabel = "MM",
+            description = "With --stage both: one sintered-layer frame (20.48 x 10.24 mm) every MM of web (default ${DEFAULT-VALUE}).")
+    double sinteredEveryMm;
 
     @Option(names = "--actuator", paramLabel = "LINK", description = {"Link to the reject actuators: plc-sim (in-process, default),",
             "mqtt (a Mosquitto it starts, or --broker) or opcua (a Milo server playing the PLC)."})
@@ -115,7 +121,11 @@ final class DemoCommand implements Callable<Integer> {
             st = DemoOptions.Stage.valueOf(stage.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--stage must be coating or sintered, got '" + stage + "'");
+                    "--stage must be coating, sintered or both, got '" + stage + "'");
+        }
+        if (!(sinteredEveryMm >= 10.24) || !Double.isFinite(sinteredEveryMm)) {
+            throw new ParameterException(spec.commandLine(), "--sintered-every must be at least the frame length, 10.24 mm, got "
+                    + sinteredEveryMm);
         }
         Map<String, String> overrides = new HashMap<>();
         if (classifier != null) {
@@ -152,10 +162,15 @@ final class DemoCommand implements Callable<Integer> {
             return manySeeds(line, st, overrides);
         }
         StationSettings settings = StationSettings.load(config, overrides);
+        try {
+            LogFormat.apply(settings.get(LogFormat.KEY));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         DefectStore store = DefectStore.open(StoreSettings.from(settings));
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-close"));
         DemoSummary s = DemoRun.run(new DemoOptions(line, maxSpeed, config, recipe, overrides, Duration.ofSeconds(timeoutSeconds),
-                st), store);
+                st, sinteredEveryMm), store);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, s);
@@ -171,18 +186,19 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code --seeds N}: one run per seed, without store or web, then the pooled strict scores. */
+    /**
+     * {@code --seeds N}: one run per seed, without store or web, then the pooled strict scores: per class
+     * over every stage that ran (the coating classes from the coating camera, {@code crack} from the
+     * sintered-layer camera), false rejects of all stages over the web's metres.
+     */
     private int manySeeds(SimulatedLineConfig line, DemoOptions.Stage st, Map<String, String> overrides) throws Exception {
-        if (st != DemoOptions.Stage.COATING) {
-            throw new ParameterException(spec.commandLine(), "--seeds needs --stage coating (strict scoring is of the coating stage)");
-        }
         SeedPool pool = new SeedPool();
         List<Map<String, Object>> runs = new java.util.ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < seeds; i++) {
             long sd = seed + i;
             DemoSummary s = DemoRun.run(new DemoOptions(line.withSeed(sd), maxSpeed, config, recipe, overrides,
-                    Duration.ofSeconds(timeoutSeconds), st), null);
+                    Duration.ofSeconds(timeoutSeconds), st, sinteredEveryMm), null);
             pool.add(sd, s.strict());
             Map<String, Object> run = new java.util.LinkedHashMap<>();
             run.put("seed", sd);
@@ -190,6 +206,7 @@ final class DemoCommand implements Callable<Integer> {
             run.put("mpxPerSecond", s.mpxPerSecond());
             run.put("lateCommands", s.lateCommands());
             run.put("strict", s.strict());
+            run.put("stages", s.stages());
             runs.add(run);
             if (!json) {
                 out.printf(Locale.ROOT, "seed %d: %d frames, %.1f Mpx/s, %d late commands%n", sd, s.frames(), s.mpxPerSecond(),
@@ -198,7 +215,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            Json.print(out, Map.of("runs", runs, "pooled", pool.pooled()));
+            Json.print(out, Map.of("stages", st.name().toLowerCase(Locale.ROOT), "runs", runs, "pooled", pool.pooled()));
         } else {
             StrictReport.printPooled(out, pool.pooled());
         }
@@ -218,6 +235,7 @@ final class DemoCommand implements Callable<Integer> {
                 s.falseRejects(), s.lateCommands(), s.failedFrames(), s.alarms());
         out.printf(Locale.ROOT, "  latency frame complete → command at actuator: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 s.latencyMs().get("p50"), s.latencyMs().get("p99"), s.latencyMs().get("max"));
+        printStages(out, s);
         printHeadroom(out, s.headroom());
         var a = s.actuation();
         out.printf(Locale.ROOT, "  actuation over %s: %d commands, %d sent (%d resends, %d refused), %d acknowledged, %d fired, %d late, "
@@ -262,6 +280,18 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
+    private static void printStages(PrintWriter out, DemoSummary s) {
+        if (s.stages() == null) {
+            return;
+        }
+        out.println("  stages (strict: whole extent rejected in time by the stage's own actuators; detection = class + overlap):");
+        out.println("    stage     camera        offset-mm actuators          frames    Mpx injected detected rejected missed"
+                + " false-rej late p99-ms");
+        s.stages().forEach((name, g) -> out.printf(Locale.ROOT, "    %-9s %-13s %9.0f %-18s %6d %6.0f %8d %8d %8d %6d %9d %4d %6.0f%n", name,
+                g.camera(), g.offsetMm(), String.join(",", g.actuators()), g.frames(), g.megapixels(), g.injected(), g.detected(),
+                g.rejected(), g.missed(), g.falseRejects(), g.lateCommands(), g.latencyMs().getOrDefault("p99", Double.NaN)));
+    }
+
     private static void printHeadroom(PrintWriter out, Headroom h) {
         if (h == null) {
             return;
@@ -279,6 +309,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printClassifier(PrintWriter out, ClassifierSummary c) {
+        if (c == null) {
+            return;
+        }
         out.println("  classifier: " + c.bundle() + (c.note().isEmpty() ? "" : " — " + c.note()));
         out.printf(Locale.ROOT, "    %d candidates (%s): %d look-alikes suppressed, %d uncertain; %d look-alikes on the web%n",
                 c.candidates(), c.classifiedDetectors(), c.lookalikesSuppressed(), c.uncertain(), c.lookalikesOnWeb());

@@ -63,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
             return invalid(out, problems);
         }
         StationSettings settings = StationSettings.load(config, Map.of());
+        try {
+            LogFormat.apply(settings.get(LogFormat.KEY));
+        } catch (IllegalArgumentException e) {
+            return invalid(out, List.of(new SettingsCheck.Problem(LogFormat.KEY, config.toString(), e.getMessage())));
+        }
         LocalActuators.plugIfNeeded(settings, parts);
         Duration grace = Duration.ofMillis(Long.parseLong(settings.get("sinterscope.shutdown.grace-ms")));
         DefectStore store = Boolean.parseBoolean(settings.get("sinterscope.store.enabled"))

@@ -99,6 +99,7 @@ public final class SinterscopeCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        LogFormat.applySystemProperty();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
         System.exit(run(args, out, err));

@@ -167,6 +167,12 @@ public final class DefectStore implements StationStore, AutoCloseable {
         return writer.status();
     }
 
+    /** Null while records can be written; else what is wrong (failing database writes, store closed): the station is then not ready. */
+    @Override
+    public String writeProblem() {
+        return writer.problem();
+    }
+
     @Override
     public double bufferFill() {
         StoreStatus st = writer.status();

@@ -47,6 +47,9 @@ final class StoreWriter implements AutoCloseable {
     private final AtomicLong bufferFull = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final Object progress = new Object();
+    /** What is wrong with writing while batches fail (null once one is written again). */
+    private volatile String problem;
+    private volatile boolean closed;
     private long offered;
     private long done;
     private boolean fullEpisode;
@@ -105,6 +108,18 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Null while records can be written; else what is wrong: the database has failed the latest
+     * batch (and keeps being retried), or the writer is closed. A full buffer alone is not a problem
+     * here (the line waits, nothing is lost, an alarm says so).
+     */
+    String problem() {
+        if (closed) {
+            return "defect store closed";
+        }
+        return problem;
+    }
+
     StoreStatus status() {
         return new StoreStatus(queue.size(), queue.size() + queue.remainingCapacity(), written.get(), refused.get(),
                 bufferFull.get(), failedBatches.get());
@@ -122,6 +137,7 @@ final class StoreWriter implements AutoCloseable {
                 boolean stop = batch.remove(STOP);
                 if (!batch.isEmpty()) {
                     writeBatch(batch);
+                    problem = null;
                     completed(batch.size());
                     batch.clear();
                 }
@@ -132,7 +148,11 @@ final class StoreWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (SQLException | RuntimeException e) {
-                failedBatches.incrementAndGet();
+                long failed = failedBatches.incrementAndGet();
+                if (!(e instanceof SQLException s && contentProblem(s))) {
+                    problem = "database writes failing (" + failed + " failed batch(es) so far, " + queue.size()
+                            + " job(s) waiting, retried): " + e.getMessage();
+                }
                 LOG.warn("defect store write of {} job(s) failed, retrying in {} ms: {}", batch.size(), backoffMs, e.getMessage());
                 if (e instanceof SQLException s && contentProblem(s)) {
                     writeOneByOne(batch);
@@ -199,6 +219,7 @@ final class StoreWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             queue.put(STOP);
             thread.join(TimeUnit.SECONDS.toMillis(30));

@@ -87,6 +87,37 @@ class H2StoreTest extends StoreContract {
     }
 
     @Test
+    void a_failing_database_is_a_write_problem_until_a_batch_is_written_again() throws Exception {
+        StoreSettings s = StoreSettings.embedded(dir);
+        Database db = Database.open(s);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CountDownLatch failedTwice = new CountDownLatch(2);
+        StoreWriter.Connections flaky = () -> {
+            if (down.get()) {
+                failedTwice.countDown();
+                throw new java.sql.SQLException("connection refused (test)", "08001");
+            }
+            return db.connect();
+        };
+        try (StoreWriter w = new StoreWriter(flaky, new SqlWrites(s.imageDir(), "test"), 8, 4, msg -> { })) {
+            assertThat(w.problem()).as("nothing tried yet").isNull();
+            w.offer(new StoreJob.Roll(StoreFixtures.roll("roll-down", "lot", Instant.now())));
+            assertThat(failedTwice.await(20, TimeUnit.SECONDS)).as("the writer retried the failing batch").isTrue();
+            assertThat(w.problem()).as("while the database refuses connections").contains("database writes failing")
+                    .contains("connection refused (test)");
+            down.set(false);
+            assertThat(w.flush(Duration.ofSeconds(30))).isTrue();
+            assertThat(w.problem()).as("once a batch is written again").isNull();
+        }
+        try (DefectStore store = DefectStore.open(s)) {
+            assertThat(store.writeProblem()).isNull();
+            assertThat(store.queries().roll("roll-down")).isPresent();
+            store.close();
+            assertThat(store.writeProblem()).isEqualTo("defect store closed");
+        }
+    }
+
+    @Test
     void a_record_the_database_refuses_is_alarmed_and_the_rest_is_written() throws Exception {
         try (DefectStore store = open()) {
             List<String> alarms = new ArrayList<>();

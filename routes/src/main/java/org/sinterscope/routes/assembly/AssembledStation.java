@@ -40,9 +40,11 @@ public final class AssembledStation implements AutoCloseable {
     private final StationStore store;
     private final StationMetrics metrics;
     private Station station;
-    private GigeCameras.ReportingSource gige;
+    /** Each gige camera's source by camera id, with the decide endpoint its lost stretches go to. */
+    private final Map<String, Map.Entry<String, GigeCameras.ReportingSource>> gige = new java.util.LinkedHashMap<>();
     private List<org.sinterscope.camera.FrameSource> moreSources = List.of();
     private List<CameraSpec> cameras;
+    private Map<String, String> framesUris = Map.of();
 
     AssembledStation(StationSettings settings, CameraSpec camera, LineEncoder encoder, StationBeans beans,
                      StationClassifier classifier, Recipe recipe, List<StationStage> stages, StationParts parts,
@@ -71,25 +73,32 @@ public final class AssembledStation implements AutoCloseable {
             throw new IllegalStateException("the station is already started");
         }
         station = Station.start(beans, settings.asMap(), extraBeans, stages.toArray(StationStage[]::new));
-        metrics.watch(station.context(), station.context().resolvePropertyPlaceholders("{{sinterscope.frames.uri}}"),
-                station.actuation(), store);
-        if (gige != null) {
-            gige.reporter().attach(station.context().createProducerTemplate(), "direct:decide",
+        Map<String, String> queues = new java.util.LinkedHashMap<>();
+        Map<String, String> uris = framesUris.isEmpty() ? Map.of(camera.id(), "{{sinterscope.frames.uri}}") : framesUris;
+        uris.forEach((id, uri) -> queues.put(id, station.context().resolvePropertyPlaceholders(uri)));
+        metrics.watch(station.context(), queues, station.actuation(), store);
+        gige.forEach((id, g) -> {
+            g.getValue().reporter().attach(station.context().createProducerTemplate(), g.getKey(),
                     station.context().resolvePropertyPlaceholders("{{sinterscope.alarm.uri}}"));
-            GigeCameraMetrics.bind(metrics.registry(), gige.camera());
-        }
+            GigeCameraMetrics.bind(metrics.registry(), g.getValue().camera());
+        });
         return station;
     }
 
-    /** A gige camera: its loss reporter is attached and its stream counters metered when the station starts. */
-    synchronized void gige(GigeCameras.ReportingSource source) {
-        this.gige = source;
+    /**
+     * A gige camera: its loss reporter is attached (lost stretches to {@code decideUri}) and its
+     * stream counters metered when the station starts.
+     */
+    synchronized void gige(String cameraId, String decideUri, GigeCameras.ReportingSource source) {
+        gige.put(cameraId, Map.entry(decideUri, source));
     }
 
-    /** The sources of the cameras after the first, and all cameras in order. */
-    synchronized void moreSources(List<org.sinterscope.camera.FrameSource> sources, List<CameraSpec> all) {
+    /** The sources of the cameras after the first, all cameras in order, and each camera's frame queue URI. */
+    synchronized void moreSources(List<org.sinterscope.camera.FrameSource> sources, List<CameraSpec> all,
+                                  Map<String, String> queueUris) {
         this.moreSources = List.copyOf(sources);
         this.cameras = List.copyOf(all);
+        this.framesUris = new java.util.LinkedHashMap<>(queueUris);
     }
 
     /** All of the station's cameras, in {@code sinterscope.cameras} order (the first is {@link #camera()}). */

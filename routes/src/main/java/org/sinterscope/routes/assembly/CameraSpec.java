@@ -15,7 +15,7 @@ import org.sinterscope.routes.StationSettings;
  * stage     coating | sintered               which inspector and recipe section judge its frames
  * pixel-um  pixel pitch, µm/px (both directions)
  * x0-mm     web x of the first pixel column, mm
- * offset-mm where the camera sits along the line, mm downstream of the encoder's reference
+ * offset-mm roll y = camera y + offset-mm: a camera D mm downstream of the encoder's reference has -D
  * folder    the image hot folder (type folder)
  * </pre>
  * All but type and folder fall back to the station-wide {@code sinterscope.camera.<name>}.
@@ -25,7 +25,7 @@ import org.sinterscope.routes.StationSettings;
  * @param stage    production stage it looks at
  * @param pitch    pixel pitch
  * @param x0Mm     web x of the first column, mm
- * @param offsetMm camera position along the line, mm
+ * @param offsetMm added to the camera's y to give roll y, mm (a camera D mm downstream of the reference: -D)
  * @param folder   hot folder (null unless type folder)
  */
 public record CameraSpec(String id, String type, Stage stage, PixelPitch pitch, double x0Mm, double offsetMm, Path folder) {
@@ -43,9 +43,9 @@ public record CameraSpec(String id, String type, Stage stage, PixelPitch pitch, 
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(pitch, "pitch");
-        if (!Double.isFinite(x0Mm) || !Double.isFinite(offsetMm) || offsetMm < 0) {
+        if (!Double.isFinite(x0Mm) || !Double.isFinite(offsetMm)) {
             throw new IllegalArgumentException("camera " + id + ": x0 " + x0Mm + " mm and offset " + offsetMm
-                    + " mm must be finite, the offset >= 0");
+                    + " mm must be finite");
         }
     }
 

@@ -28,6 +28,12 @@ public final class ConfigurationDoc {
         b.append("\n## Per camera: `sinterscope.camera.<id>.<name>` for each id in `sinterscope.cameras`\n\n");
         b.append("Any name but `type` and `folder` falls back to the station-wide `sinterscope.camera.<name>` above.\n\n");
         table(b, SettingsCheck.CAMERA_KEYS);
+        b.append("\n## A GigE Vision camera: `sinterscope.camera.<id>.<name>` for a camera of `type = gige`\n\n");
+        b.append("Passed to the camera driver (`camera.gige.GigeSettings`, docs/camera.md \"Settings\" for defaults and meaning);\n");
+        b.append("values are checked when the station starts. `feature.<GenICam name>` sets any other camera feature.\n\n");
+        b.append("| name |\n|---|\n");
+        new java.util.TreeSet<>(org.sinterscope.camera.gige.GigeSettings.KEYS).forEach(k -> b.append("| `").append(k).append("` |\n"));
+        b.append("| `feature.<Name>` |\n");
         b.append("\n## Per actuator: `sinterscope.actuator.<id>.<name>` for each id in `sinterscope.actuators`\n\n");
         b.append("Each falls back to the station-wide `sinterscope.actuator.<name>` (docs/actuation.md).\n\n");
         table(b, SettingsCheck.ACTUATOR_KEYS);

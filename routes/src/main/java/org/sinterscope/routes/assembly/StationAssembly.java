@@ -116,10 +116,14 @@ public final class StationAssembly {
         }
         AssembledStation assembled = new AssembledStation(settings, camera, encoder.encoder(), beans, classifier, recipe, stages, parts,
                 metrics);
-        assembled.moreSources(sources.subList(1, sources.size()), cameras);
-        if (opened.get(0) instanceof GigeCameras.ReportingSource g) {
-            assembled.gige(g);
+        Map<String, String> framesUris = new LinkedHashMap<>();
+        for (int i = 0; i < cameras.size(); i++) {
+            framesUris.put(cameras.get(i).id(), i == 0 ? "{{sinterscope.frames.uri}}" : framesUri(settings, cameras.get(i)));
+            if (opened.get(i) instanceof GigeCameras.ReportingSource g) {
+                assembled.gige(cameras.get(i).id(), i == 0 ? "direct:decide" : "direct:decide-" + cameras.get(i).id(), g);
+            }
         }
+        assembled.moreSources(sources.subList(1, sources.size()), cameras, framesUris);
         return assembled;
     }
 
@@ -159,8 +163,7 @@ public final class StationAssembly {
 
     /** A further camera as a stage: its routes ({@link StationRoutes#forCamera}) and its beans by their suffixed names. */
     private static StationStage cameraStage(StationSettings settings, CameraSpec c, StationBeans b) {
-        String uri = CameraSpec.setting(settings, c.id(), "frames-uri").trim();
-        String framesUri = uri.isEmpty() ? "seda:frames-" + c.id() + "?size=6&blockWhenFull=true&concurrentConsumers=2" : uri;
+        String framesUri = framesUri(settings, c);
         Map<String, Object> named = new LinkedHashMap<>();
         named.put(StationRoutes.beanName(StationBeans.SOURCE, c.id()), b.source());
         named.put(StationRoutes.beanName(StationBeans.INSPECTION, c.id()), b.inspection());
@@ -178,6 +181,12 @@ public final class StationAssembly {
                 return named;
             }
         };
+    }
+
+    /** The frame queue of a camera after the first: its {@code frames-uri}, else {@code seda:frames-<id>?size=6&...}. */
+    static String framesUri(StationSettings settings, CameraSpec c) {
+        String uri = CameraSpec.setting(settings, c.id(), "frames-uri").trim();
+        return uri.isEmpty() ? "seda:frames-" + c.id() + "?size=6&blockWhenFull=true&concurrentConsumers=2" : uri;
     }
 
     /** {@code sinterscope.cameras}: the camera ids, in order. */

@@ -43,7 +43,7 @@ import org.sinterscope.routes.foil.FoilVerdict;
  * sinterscope_frames_inspected_total{camera}          frames through the inspection step (failed ones included)
  * sinterscope_frames_skipped_total{camera}            frames not inspected (the station was behind) or failed
  * sinterscope_megapixels_total{camera}                pixels inspected; rate() of it is Mpx/s
- * sinterscope_frame_queue_depth                       frames waiting for an inspection thread
+ * sinterscope_frame_queue_depth{camera}               frames waiting for an inspection thread, per camera's queue
  * sinterscope_inspection_seconds{camera}              inspection time per frame (histogram)
  * sinterscope_frame_latency_seconds{camera}           frame acquired → inspected (histogram)
  * sinterscope_verdicts_total{camera,result}           pass | reject
@@ -83,15 +83,19 @@ public final class StationMetrics implements RunLedger.Listener, FoilReadingSink
     }
 
     /**
-     * Watches a started station: its queue depth at {@code framesUri}, the actuation counts, the
-     * store's buffer, and for health the Camel context and the store.
+     * Watches a started station: each camera's frame-queue depth ({@code framesUris}: camera id → its
+     * queue's endpoint URI; a queue that is not a seda endpoint, e.g. a broker, is not metered here),
+     * the actuation counts, the store's buffer, and for health the Camel context and the store.
      */
-    public void watch(CamelContext ctx, String framesUri, ActuationGateway actuation, StationStore s) {
+    public void watch(CamelContext ctx, Map<String, String> framesUris, ActuationGateway actuation, StationStore s) {
         this.context = ctx;
         this.store = s;
-        SedaEndpoint frames = ctx.getEndpoint(framesUri, SedaEndpoint.class);
-        Gauge.builder("sinterscope.frame.queue.depth", frames, SedaEndpoint::getCurrentQueueSize)
-                .description("frames waiting for an inspection thread").register(registry);
+        framesUris.forEach((camera, uri) -> {
+            if (ctx.getEndpoint(uri) instanceof SedaEndpoint frames) {
+                Gauge.builder("sinterscope.frame.queue.depth", frames, SedaEndpoint::getCurrentQueueSize).tag("camera", camera)
+                        .description("frames waiting for an inspection thread").register(registry);
+            }
+        });
         Map<String, ToDoubleFunction<ActuationGateway>> outcomes = new LinkedHashMap<>();
         outcomes.put("decided", a -> a.counts().commands());
         outcomes.put("sent", a -> a.counts().sends());

@@ -116,6 +116,11 @@ class TwoCameraStationTest {
             assertEquals("sinter-recipe", sinterDecider.recipe().product());
             assertEquals("coat-recipe", station.beans().decider().recipe().product());
             assertTrue(running.context().getRoute("inspect-sinter") != null && running.context().getRoute("inspect") != null);
+            String scrape = station.metrics().metricsText();
+            for (String cam : List.of("coat", "sinter")) {
+                assertTrue(scrape.contains("sinterscope_frame_queue_depth{camera=\"" + cam + "\"}"), "queue depth of " + cam);
+                assertTrue(scrape.contains("sinterscope_frames_inspected_total{camera=\"" + cam + "\"} 3.0"), "frames of " + cam);
+            }
         }
 
         List<SegmentVerdict> coat = store.verdicts("coat");

@@ -88,9 +88,33 @@ public final class DemoRun {
             props.putAll(remote.overrides());
         }
         props.putAll(SimulatedEdges.overrides(cfg.cameraId(), CameraSpec.Stage.COATING));
-        PlcSimulator actuators = remote == null ? plc : remote.core();
+        boolean both = o.stage() == DemoOptions.Stage.BOTH;
+        // free-running, two cameras on one encoder go in step (FreeRunGate); paced, the encoder times both
+        FreeRunGate gate = both && o.maxSpeed() ? new FreeRunGate() : null;
+        DemoSinteredCamera sintered = null;
+        org.sinterscope.camera.FrameSource coatingSource = source;
+        if (both) {
+            String coatingActuators = settings.getOrDefault("sinterscope.actuators", settings.get("sinterscope.actuator.id"));
+            props.putAll(DemoSinteredCamera.overrides(cfg.cameraId(), coatingActuators));
+            props.put("sinterscope.actuators", coatingActuators + "," + DemoSinteredCamera.ACTUATOR);
+            sintered = DemoSinteredCamera.create(cfg, o.sinteredEveryMm(), encoder, gate);
+            if (gate != null) {
+                double nearest = org.sinterscope.routes.reject.ActuatorSpec.fromSettings(StationSettings.load(o.settingsFile(), props))
+                        .stream().filter(a -> !a.id().equals(DemoSinteredCamera.ACTUATOR)).mapToDouble(a -> a.distanceMm()).min()
+                        .orElseThrow();
+                coatingSource = FreeRunGate.gated(source, gate.lane(cfg.cameraId(), Math.max(0, nearest - cfg.frameLengthMm()) / 2),
+                        cfg.frameLengthMm());
+            }
+            LOG.info("with {}", sintered.camera().describe());
+        }
         ClassifierComparison[] comparison = new ClassifierComparison[1];
-        StationParts parts = SimulatedEdges.plug(new StationParts(), source, encoder).recipe(recipe).keepDetail(true)
+        PlcSimulator actuators = remote == null ? plc : remote.core();
+        Map<String, org.sinterscope.camera.FrameSource> cameras = new HashMap<>();
+        cameras.put(cfg.cameraId(), coatingSource);
+        if (sintered != null) {
+            cameras.put(SinteredDemo.CAMERA_ID, sintered.camera());
+        }
+        StationParts parts = SimulatedEdges.plug(new StationParts(), cameras, encoder).recipe(recipe).keepDetail(true)
                 .coatingInspector(c -> comparison[0] = new ClassifierComparison(c))
                 .stage(new InProcessPlc(plc)).stage(foil.stage());
         if (furnace != null) {
@@ -104,6 +128,9 @@ public final class DemoRun {
         RejectTracker tracker = assembled.beans().tracker();
         VerdictDecider decider = assembled.beans().decider();
         InspectionStage inspection = assembled.beans().inspection();
+        if (gate != null) {
+            ledger.listen(gate);
+        }
         Headroom.MemoryWatch memory = new Headroom.MemoryWatch(ledger::framesIn, Math.min(cfg.frameCount(), Math.max(20, cfg.frameCount() / 10)));
         MemorySnapshot memoryEnd;
         try (remote; assembled; memory) {
@@ -113,7 +140,9 @@ public final class DemoRun {
             memoryEnd = MemorySnapshot.now();
             foil.await(Duration.ofSeconds(30));
             // the web runs on until the last stretch has passed the farthest actuator
-            encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + tracker.farthestActuatorMm() + 1);
+            encoder.advanceTo(cfg.frameCount() * cfg.frameLengthMm() + Math.max(tracker.farthestActuatorMm(),
+                    org.sinterscope.routes.reject.ActuatorSpec.fromSettings(assembled.settings()).stream()
+                            .mapToDouble(a -> a.distanceMm()).max().orElse(0)) + 1);
             if (furnace != null) {
                 furnace.await(encoder.positionMm(), Duration.ofSeconds(30));
             }
@@ -139,18 +168,47 @@ public final class DemoRun {
                 ledger.maxFrameAgeMs(), ledger.behindAlarms(), source.capacity(), source.waitedSeconds(), source.lateFrames(),
                 memory.start(memoryEnd), memoryEnd, memory.peakRssMb(memoryEnd));
         List<PlcSimulator.Fired> fired = actuators.fired();
-        DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger,
-                fired.stream().filter(f -> !DemoFurnace.isFurnace(f)).toList());
+        List<PlcSimulator.Fired> coatingFired = fired.stream().filter(f -> !DemoFurnace.isFurnace(f))
+                .filter(f -> !DemoSinteredCamera.ACTUATOR.equals(f.command().actuatorId())).toList();
+        List<org.sinterscope.inspection.FrameInspection> coatingInspections = ledger.inspections().stream()
+                .filter(fi -> cfg.cameraId().equals(fi.cameraId())).toList();
+        DemoScorer.Scores s = DemoScorer.score(line.plan(), ledger, coatingFired);
+        StrictScore.Result strict = StrictScore.score(line.plan(), coatingInspections, coatingFired.stream()
+                .map(f -> new StrictScore.FiredStretch(f.command(), f.inTime())).toList(), cfg.lengthM());
+        Map<String, StageSummary> stages = new java.util.LinkedHashMap<>();
+        stages.put("coating", StageSummary.of("coating", cfg.cameraId(), source.describe(), 0,
+                tracker.actuators().stream().map(a -> a.id()).toList(), coatingInspections.size(),
+                coatingInspections.stream().mapToDouble(fi -> fi.megapixels()).sum(), (int) coatingFired.stream().filter(f -> !f.inTime()).count(),
+                coatingInspections.stream().filter(fi -> fi.failed()).count(),
+                DemoScorer.percentiles(coatingFired.stream().map(PlcSimulator.Fired::latency).toList()), strict));
         int injected = line.plan().size();
-        return new DemoSummary(source.describe(), !o.maxSpeed(), ledger.framesInspected(), ledger.megapixels(),
+        int detected = s.detected();
+        int rejected = s.rejected();
+        int falseRejects = s.falseRejects();
+        Map<String, DemoSummary.ClassSummary> byClass = new java.util.LinkedHashMap<>(s.byClass());
+        DemoSummary.CrackSummary cracks = null;
+        String describe = source.describe();
+        if (sintered != null) {
+            DemoSinteredCamera.Scored k = sintered.score(ledger, fired);
+            stages.put("sintered", k.stage());
+            cracks = k.cracks();
+            injected += cracks.injectedCracks();
+            detected += cracks.detectedCracks();
+            rejected += cracks.rejectedCracks();
+            falseRejects += cracks.falseRejects();
+            byClass.put("crack", new DemoSummary.ClassSummary(cracks.injectedCracks(), cracks.detectedCracks(),
+                    cracks.rejectedCracks(), cracks.injectedCracks() - cracks.rejectedCracks(), cracks.falseRejects()));
+            strict = StageSummary.merge(strict, k.stage().strict());
+            describe = describe + " + " + k.stage().source();
+        }
+        return new DemoSummary(describe, !o.maxSpeed(), ledger.framesInspected(), ledger.megapixels(),
                 ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(), simulatorMpxPerSecond, threads,
-                injected, s.detected(), s.rejected(), injected - s.rejected(), s.falseRejects(), actuators.lateCommands(),
-                ledger.framesFailed(), ledger.alarms().size(), s.rejectedMeters(), ledger.meanCvPercent(),
-                DemoScorer.percentiles(actuators.latencies()), s.byClass(), inspection.skipped(), actuation, null,
+                injected, detected, rejected, injected - rejected, falseRejects, actuators.lateCommands(),
+                ledger.framesFailed(), ledger.alarms().size(), DemoScorer.rejectedMeters(fired.stream()
+                        .filter(f -> !DemoFurnace.isFurnace(f)).toList()), ledger.meanCvPercent(),
+                DemoScorer.percentiles(actuators.latencies()), byClass, inspection.skipped(), actuation, cracks,
                 comparison[0].summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
-                furnace == null ? null : furnace.summary(fired), headroom,
-                StrictScore.score(line.plan(), ledger.inspections(), fired.stream().filter(f -> !DemoFurnace.isFurnace(f))
-                        .map(f -> new StrictScore.FiredStretch(f.command(), f.inTime())).toList(), cfg.lengthM()), xrd);
+                furnace == null ? null : furnace.summary(fired), headroom, strict, xrd, stages);
     }
 
     private static final List<String> BEHIND_LIMITS = List.of("sinterscope.inspection.behind-alarm-ms",

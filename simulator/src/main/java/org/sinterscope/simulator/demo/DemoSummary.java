@@ -46,6 +46,9 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  *                              overlap for a detection, precision, confusion matrix, false rejects by cause), or
  *                              null when the run had no coating stage
  * @param xrd                   the simulated lab XRD samples of the roll judged against their truth, or null
+ * @param stages                each camera stage that ran ({@code coating}, {@code sintered}) with its own
+ *                              frames, strict score, late commands and latency; the fields above are the whole
+ *                              station's (counts summed over the stages, {@code strict} merged)
  */
 public record DemoSummary(String source, boolean paced, long frames, double megapixels, double elapsedSeconds,
                           double mpxPerSecond, double simulatorMpxPerSecond, int inspectionThreads, int injectedDefects,
@@ -54,7 +57,7 @@ public record DemoSummary(String source, boolean paced, long frames, double mega
                           double coatingCvPercent, Map<String, Double> latencyMs, Map<String, ClassSummary> byClass,
                           long framesSkipped, ActuationCounts actuation, CrackSummary cracks,
                           ClassifierSummary classifier, FoilSummary foil, FurnaceSummary furnace, Headroom headroom,
-                          StrictScore.Result strict, XrdSummary xrd) {
+                          StrictScore.Result strict, XrdSummary xrd, Map<String, StageSummary> stages) {
 
     /**
      * The roll's simulated lab XRD samples (one amorphous halo, one with a crystalline Si(111) peak).

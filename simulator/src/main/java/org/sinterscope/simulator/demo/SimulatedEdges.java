@@ -26,6 +26,18 @@ public final class SimulatedEdges {
                 CameraSpec.key(cameraId, "stage"), stage.name().toLowerCase(Locale.ROOT), "sinterscope.encoder.type", TYPE);
     }
 
+    /** {@code parts} with the cameras of type {@value #TYPE} being {@code sources} by camera id, the encoder {@code encoder}. */
+    public static StationParts plug(StationParts parts, Map<String, FrameSource> sources, SimulatedEncoder encoder) {
+        return parts.source(TYPE, (camera, settings, enc) -> {
+            FrameSource s = sources.get(camera.id());
+            if (s == null) {
+                throw new IllegalArgumentException("no simulated source for camera '" + camera.id() + "'; simulated cameras: "
+                        + sources.keySet());
+            }
+            return s;
+        }).encoder(TYPE, settings -> StationEncoder.of(encoder));
+    }
+
     /** {@code parts} with camera and encoder type {@value #TYPE} being {@code source} and {@code encoder}. */
     public static StationParts plug(StationParts parts, FrameSource source, SimulatedEncoder encoder) {
         return parts.source(TYPE, (camera, settings, enc) -> source).encoder(TYPE, settings -> StationEncoder.of(encoder));

@@ -93,6 +93,20 @@ public final class SinteredDemo {
             actuation = station.actuation().counts();
         }
         DemoSummary.CrackSummary c = CrackScorer.score(camera.truth(), ledger.inspections(), plc.fired());
+        java.util.List<org.sinterscope.simulator.line.InjectedDefect> trueCracks = new java.util.ArrayList<>();
+        for (SinteredCamera.FrameTruth t : camera.truth()) {
+            for (org.sinterscope.camera.WebRect r : t.cracks()) {
+                trueCracks.add(new org.sinterscope.simulator.line.InjectedDefect(trueCracks.size() + 1,
+                        org.sinterscope.camera.DefectClass.CRACK, r, Math.max(Math.max(r.widthMm(), r.lengthMm()), 1e-3), 0));
+            }
+        }
+        org.sinterscope.simulator.score.StrictScore.Result strict = org.sinterscope.simulator.score.StrictScore.score(
+                new org.sinterscope.simulator.line.DefectPlan(trueCracks), ledger.inspections(), plc.fired().stream()
+                        .map(f -> new org.sinterscope.simulator.score.StrictScore.FiredStretch(f.command(), f.inTime())).toList(),
+                cfg.frames() * cfg.frameLengthMm() / 1000);
+        StageSummary stage = StageSummary.of("sintered", CAMERA_ID, camera.describe(), 0,
+                tracker.actuators().stream().map(a -> a.id()).toList(), ledger.framesInspected(), ledger.megapixels(),
+                plc.lateCommands(), ledger.framesFailed(), DemoScorer.percentiles(plc.latencies()), strict);
         double mpxPerFrame = (double) cfg.widthPx() * cfg.heightPx() / 1e6;
         return new DemoSummary(camera.describe(), !o.maxSpeed(), ledger.framesInspected(), ledger.megapixels(),
                 ledger.elapsedSeconds(), ledger.megapixels() / ledger.elapsedSeconds(),
@@ -101,6 +115,7 @@ public final class SinteredDemo {
                 plc.lateCommands(), ledger.framesFailed(), ledger.alarms().size(), DemoScorer.rejectedMeters(plc.fired()),
                 Double.NaN, DemoScorer.percentiles(plc.latencies()),
                 Map.of("crack", new DemoSummary.ClassSummary(c.injectedCracks(), c.detectedCracks(), c.rejectedCracks(),
-                        c.injectedCracks() - c.rejectedCracks(), c.falseRejects())), inspection.skipped(), actuation, c, null, null, null, null, null, null);
+                        c.injectedCracks() - c.rejectedCracks(), c.falseRejects())), inspection.skipped(), actuation, c, null, null, null, null, strict, null,
+                Map.of("sintered", stage));
     }
 }
