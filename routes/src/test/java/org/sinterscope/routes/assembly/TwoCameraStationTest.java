@@ -150,6 +150,40 @@ class TwoCameraStationTest {
         }
     }
 
+    /**
+     * camera-lines: every camera's line counter feeds the one encoder (camera y is the encoder reading at
+     * the camera's line), so the encoder is the furthest line any camera delivered — here the first camera
+     * delivers nothing and the second camera's three 5.12 mm frames move it to 15.36 mm.
+     */
+    @Test
+    void cameraLinesEncoderFollowsTheFurthestLineOfAnyCamera() throws Exception {
+        Path props = dir.resolve("lines.properties");
+        Files.writeString(props, String.join("\n",
+                "sinterscope.cameras = coat, sinter",
+                "sinterscope.camera.coat.type = synthetic",
+                "sinterscope.camera.coat.stage = coating",
+                "sinterscope.camera.sinter.type = synthetic",
+                "sinterscope.camera.sinter.stage = sintered",
+                "sinterscope.camera.sinter.pixel-um = 10",
+                "sinterscope.camera.sinter.offset-mm = -7500",
+                "sinterscope.actuator.uri = seda:plc",
+                "sinterscope.encoder.type = camera-lines",
+                "sinterscope.classifier.bundle = none",
+                "sinterscope.inspection.max-frame-age-ms = 600000",
+                "sinterscope.journal.dir = " + dir.resolve("journal-lines"),
+                ""));
+        assertEquals(List.of(), SettingsCheck.check(props, Map.of(), Set.of("synthetic"), Set.of(Encoders.CAMERA_LINES)));
+        StationParts parts = new StationParts()
+                .source("synthetic", (camera, settings, enc) -> camera.stage() == CameraSpec.Stage.COATING
+                        ? new ListSource(camera, 200, 1000, 0) : new ListSource(camera, 512, 512, 3))
+                .coatingInspector(classifier -> TwoCameraStationTest::pinholeOnFrameOne);
+        try (AssembledStation station = StationAssembly.assemble(StationSettings.load(props, Map.of()), parts)) {
+            station.start();
+            station.beans().ledger().awaitAllDecided(Duration.ofSeconds(120));
+            assertEquals(3 * 5.12, station.encoder().positionMm(), 1e-9, "the sintered camera's last line, camera y");
+        }
+    }
+
     private static List<Long> rejected(List<SegmentVerdict> vs) {
         return vs.stream().filter(v -> !v.rejects().isEmpty()).map(SegmentVerdict::sequence).sorted().toList();
     }
