@@ -78,7 +78,18 @@ public final class DemoRun {
         DemoFurnace furnace = DemoFurnace.create(settings, encoder, recipe, cfg.lineSpeedMPerMin(), cfg.lengthM() * 1000, cfg.seed(), store);
         LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
         org.sinterscope.routes.actuator.ActuationCounts actuation;
-        DemoPlc remote = DemoPlc.startIfNeeded(settings, encoder, Files.createTempDirectory("sinterscope-demo"));
+        boolean both = o.stage() == DemoOptions.Stage.BOTH;
+        Map<String, String> bothOverrides = new HashMap<>();
+        if (both) {
+            String coatingActuators = settings.getOrDefault("sinterscope.actuators", settings.get("sinterscope.actuator.id"));
+            bothOverrides.putAll(DemoSinteredCamera.overrides(cfg.cameraId(), coatingActuators));
+            bothOverrides.put("sinterscope.actuators", coatingActuators + "," + DemoSinteredCamera.ACTUATOR);
+        }
+        Map<String, String> plcProps = new HashMap<>(DemoFurnace.withDefaults(o.overrides()));
+        plcProps.putAll(bothOverrides);
+        // the PLC (MQTT, OPC UA) plays every actuator of the station, the sintered camera's marker too
+        DemoPlc remote = DemoPlc.startIfNeeded(StationSettings.load(o.settingsFile(), plcProps), encoder,
+                Files.createTempDirectory("sinterscope-demo"));
         Map<String, String> props = new HashMap<>(DemoFurnace.withDefaults(o.overrides()));
         if (o.maxSpeed()) {
             // unpaced, the queue is always full by design: no "behind the line" alarm unless asked for
@@ -88,15 +99,12 @@ public final class DemoRun {
             props.putAll(remote.overrides());
         }
         props.putAll(SimulatedEdges.overrides(cfg.cameraId(), CameraSpec.Stage.COATING));
-        boolean both = o.stage() == DemoOptions.Stage.BOTH;
         // free-running, two cameras on one encoder go in step (FreeRunGate); paced, the encoder times both
         FreeRunGate gate = both && o.maxSpeed() ? new FreeRunGate() : null;
         DemoSinteredCamera sintered = null;
         org.sinterscope.camera.FrameSource coatingSource = source;
         if (both) {
-            String coatingActuators = settings.getOrDefault("sinterscope.actuators", settings.get("sinterscope.actuator.id"));
-            props.putAll(DemoSinteredCamera.overrides(cfg.cameraId(), coatingActuators));
-            props.put("sinterscope.actuators", coatingActuators + "," + DemoSinteredCamera.ACTUATOR);
+            props.putAll(bothOverrides);
             sintered = DemoSinteredCamera.create(cfg, o.sinteredEveryMm(), encoder, gate);
             if (gate != null) {
                 double nearest = org.sinterscope.routes.reject.ActuatorSpec.fromSettings(StationSettings.load(o.settingsFile(), props))
