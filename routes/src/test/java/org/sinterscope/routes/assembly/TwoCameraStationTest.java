@@ -121,6 +121,11 @@ class TwoCameraStationTest {
                 assertTrue(scrape.contains("sinterscope_frame_queue_depth{camera=\"" + cam + "\"}"), "queue depth of " + cam);
                 assertTrue(scrape.contains("sinterscope_frames_inspected_total{camera=\"" + cam + "\"} 3.0"), "frames of " + cam);
             }
+            assertTrue(station.metrics().health().ready(), () -> "ready: " + station.metrics().health());
+            store.problem = "database writes failing (test)";
+            assertFalse(station.metrics().health().ready(), "a store that cannot write: not ready");
+            assertEquals("database writes failing (test)", station.metrics().health().checks().get("store"));
+            store.problem = null;
         }
 
         List<SegmentVerdict> coat = store.verdicts("coat");
@@ -245,6 +250,13 @@ class TwoCameraStationTest {
 
     /** Keeps what the station stores. */
     private static final class RecordingStore implements StationStore {
+        private volatile String problem;
+
+        @Override
+        public String writeProblem() {
+            return problem;
+        }
+
         private final List<SegmentVerdict> verdicts = new ArrayList<>();
         private final List<RejectCommand> commands = new ArrayList<>();
 
