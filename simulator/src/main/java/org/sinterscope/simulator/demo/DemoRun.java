@@ -171,7 +171,9 @@ public final class DemoRun {
             }
         }
         double simulatorMpxPerSecond = source.renderMpxPerSecond();
-        int threads = threads(settings);
+        // both cameras' inspection time is summed in the ledger: the pool is both cameras' consumers
+        int threads = threads(settings) + (sintered == null ? 0 : consumers(org.sinterscope.routes.assembly.CameraSpec.setting(
+                assembled.settings(), SinteredDemo.CAMERA_ID, "frames-uri"), 2));
         Headroom headroom = new Headroom(ledger.inspectSeconds() / (ledger.elapsedSeconds() * threads), ledger.maxQueueDepth(),
                 ledger.maxFrameAgeMs(), ledger.behindAlarms(), source.capacity(), source.waitedSeconds(), source.lateFrames(),
                 memory.start(memoryEnd), memoryEnd, memory.peakRssMb(memoryEnd));
@@ -221,6 +223,12 @@ public final class DemoRun {
 
     private static final List<String> BEHIND_LIMITS = List.of("sinterscope.inspection.behind-alarm-ms",
             "sinterscope.inspection.behind-alarm-depth");
+
+    /** The concurrent consumers of a seda queue URI ({@code dflt} when blank or not given). */
+    static int consumers(String uri, int dflt) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("concurrentConsumers=(\\d+)").matcher(uri == null ? "" : uri);
+        return m.find() ? Integer.parseInt(m.group(1)) : dflt;
+    }
 
     static int threads(StationSettings settings) {
         return Integer.parseInt(settings.get("sinterscope.frames.uri").replaceAll(".*concurrentConsumers=(\\d+).*", "$1"));

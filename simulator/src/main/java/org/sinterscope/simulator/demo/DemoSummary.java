@@ -18,7 +18,7 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  * @param mpxPerSecond          megapixels / elapsedSeconds: the station's throughput (frame in →
  *                              verdict → command), not the simulator's
  * @param simulatorMpxPerSecond the simulator's rendering speed, timed apart
- * @param inspectionThreads     size of the inspection pool
+ * @param inspectionThreads     size of the inspection pool (with both stages: both cameras' pools together)
  * @param injectedDefects       defects the simulator injected
  * @param detectedInjected      of those, found by a detection of the right class
  * @param rejectedInjected      of those, inside a stretch the actuator rejected in time
