@@ -54,4 +54,15 @@ class CliConventionsTest {
         cl.setErr(new PrintWriter(new StringWriter()));
         assertThat(cl.execute("demo", "--no-such-option")).isEqualTo(2);
     }
+
+    @Test
+    void demo_stage_and_sintered_frame_spacing_are_checked_before_anything_runs() {
+        CommandLine cl = SinterscopeCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("demo", "--stage", "furnace", "--no-web")).isEqualTo(2);
+        assertThat(err.toString()).contains("--stage must be coating, sintered or both, got 'furnace'");
+        assertThat(cl.execute("demo", "--sintered-every", "5", "--no-web")).isEqualTo(2);
+        assertThat(err.toString()).contains("--sintered-every must be at least the frame length, 10.24 mm");
+    }
 }

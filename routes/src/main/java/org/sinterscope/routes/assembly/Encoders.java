@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.sinterscope.routes.StationErrorHandling;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.routes.StationStage;
@@ -46,11 +47,20 @@ public final class Encoders {
                 from(uri)
                         .routeId("encoder-in")
                         .routeConfigurationId(StationErrorHandling.ID)
+                        .process(x -> x.getMessage().setBody(value(x.getMessage().getBody())))
                         .convertBodyTo(String.class)
                         .bean(e, "report");
             }
         });
         return new StationEncoder(e, f -> { }, List.of(stage));
+    }
+
+    /** An OPC UA node's value (the milo client hands over a DataValue), else the body itself (an MQTT payload). */
+    static Object value(Object body) {
+        if (body instanceof DataValue dv) {
+            return dv.getValue() == null ? null : dv.getValue().getValue();
+        }
+        return body;
     }
 
     static String mqttUri(StationSettings s) {

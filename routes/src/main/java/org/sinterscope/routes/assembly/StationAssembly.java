@@ -100,8 +100,9 @@ public final class StationAssembly {
                 CameraSpec c = cameras.get(i);
                 FrameSource o = parts.sources.get(c.type()).open(c, settings, encoder.encoder());
                 opened.add(o);
-                // the encoder follows the first camera only (a camera-line encoder counts one camera's lines)
-                sources.add(observed(o, i == 0 ? encoder : null, c.offsetMm()));
+                // every camera's lines feed the encoder: a camera's y is the encoder reading at its line, so a
+                // camera-lines encoder is the furthest line any camera delivered (one camera stopping does not stop it)
+                sources.add(observed(o, encoder, c.offsetMm()));
             }
             beans = cameraBeans(settings, parts, cameras.get(0), sources.get(0), classifier, recipe, encoder, stationActuators, ledger);
             for (int i = 1; i < cameras.size(); i++) {
@@ -201,7 +202,7 @@ public final class StationAssembly {
     }
 
     /**
-     * The source, telling the encoder (when given) of each frame it delivers; a frame's y is turned
+     * The source, telling the encoder of each frame it delivers (camera y); a frame's y is then turned
      * into roll y: {@code yRoll = yCamera + offsetMm} (the camera's {@code offset-mm}).
      */
     private static FrameSource observed(FrameSource s, StationEncoder encoder, double offsetMm) {

@@ -121,6 +121,11 @@ class TwoCameraStationTest {
                 assertTrue(scrape.contains("sinterscope_frame_queue_depth{camera=\"" + cam + "\"}"), "queue depth of " + cam);
                 assertTrue(scrape.contains("sinterscope_frames_inspected_total{camera=\"" + cam + "\"} 3.0"), "frames of " + cam);
             }
+            assertTrue(station.metrics().health().ready(), () -> "ready: " + station.metrics().health());
+            store.problem = "database writes failing (test)";
+            assertFalse(station.metrics().health().ready(), "a store that cannot write: not ready");
+            assertEquals("database writes failing (test)", station.metrics().health().checks().get("store"));
+            store.problem = null;
         }
 
         List<SegmentVerdict> coat = store.verdicts("coat");
@@ -147,6 +152,40 @@ class TwoCameraStationTest {
             assertEquals("marker-sinter", c.actuatorId());
             assertTrue(c.y0Mm() >= SINTER_OFFSET_MM, "sintered command on roll y (offset added): " + c.y0Mm());
             assertEquals(c.y0Mm() + 500, c.deadlineMm(), 1e-9);
+        }
+    }
+
+    /**
+     * camera-lines: every camera's line counter feeds the one encoder (camera y is the encoder reading at
+     * the camera's line), so the encoder is the furthest line any camera delivered — here the first camera
+     * delivers nothing and the second camera's three 5.12 mm frames move it to 15.36 mm.
+     */
+    @Test
+    void cameraLinesEncoderFollowsTheFurthestLineOfAnyCamera() throws Exception {
+        Path props = dir.resolve("lines.properties");
+        Files.writeString(props, String.join("\n",
+                "sinterscope.cameras = coat, sinter",
+                "sinterscope.camera.coat.type = synthetic",
+                "sinterscope.camera.coat.stage = coating",
+                "sinterscope.camera.sinter.type = synthetic",
+                "sinterscope.camera.sinter.stage = sintered",
+                "sinterscope.camera.sinter.pixel-um = 10",
+                "sinterscope.camera.sinter.offset-mm = -7500",
+                "sinterscope.actuator.uri = seda:plc",
+                "sinterscope.encoder.type = camera-lines",
+                "sinterscope.classifier.bundle = none",
+                "sinterscope.inspection.max-frame-age-ms = 600000",
+                "sinterscope.journal.dir = " + dir.resolve("journal-lines"),
+                ""));
+        assertEquals(List.of(), SettingsCheck.check(props, Map.of(), Set.of("synthetic"), Set.of(Encoders.CAMERA_LINES)));
+        StationParts parts = new StationParts()
+                .source("synthetic", (camera, settings, enc) -> camera.stage() == CameraSpec.Stage.COATING
+                        ? new ListSource(camera, 200, 1000, 0) : new ListSource(camera, 512, 512, 3))
+                .coatingInspector(classifier -> TwoCameraStationTest::pinholeOnFrameOne);
+        try (AssembledStation station = StationAssembly.assemble(StationSettings.load(props, Map.of()), parts)) {
+            station.start();
+            station.beans().ledger().awaitAllDecided(Duration.ofSeconds(120));
+            assertEquals(3 * 5.12, station.encoder().positionMm(), 1e-9, "the sintered camera's last line, camera y");
         }
     }
 
@@ -211,6 +250,13 @@ class TwoCameraStationTest {
 
     /** Keeps what the station stores. */
     private static final class RecordingStore implements StationStore {
+        private volatile String problem;
+
+        @Override
+        public String writeProblem() {
+            return problem;
+        }
+
         private final List<SegmentVerdict> verdicts = new ArrayList<>();
         private final List<RejectCommand> commands = new ArrayList<>();
 

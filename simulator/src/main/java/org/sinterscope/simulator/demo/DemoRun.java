@@ -78,7 +78,18 @@ public final class DemoRun {
         DemoFurnace furnace = DemoFurnace.create(settings, encoder, recipe, cfg.lineSpeedMPerMin(), cfg.lengthM() * 1000, cfg.seed(), store);
         LOG.info("running {} {}", source.describe(), o.maxSpeed() ? "unpaced" : "at " + cfg.lineSpeedMPerMin() + " m/min");
         org.sinterscope.routes.actuator.ActuationCounts actuation;
-        DemoPlc remote = DemoPlc.startIfNeeded(settings, encoder, Files.createTempDirectory("sinterscope-demo"));
+        boolean both = o.stage() == DemoOptions.Stage.BOTH;
+        Map<String, String> bothOverrides = new HashMap<>();
+        if (both) {
+            String coatingActuators = settings.getOrDefault("sinterscope.actuators", settings.get("sinterscope.actuator.id"));
+            bothOverrides.putAll(DemoSinteredCamera.overrides(cfg.cameraId(), coatingActuators));
+            bothOverrides.put("sinterscope.actuators", coatingActuators + "," + DemoSinteredCamera.ACTUATOR);
+        }
+        Map<String, String> plcProps = new HashMap<>(DemoFurnace.withDefaults(o.overrides()));
+        plcProps.putAll(bothOverrides);
+        // the PLC (MQTT, OPC UA) plays every actuator of the station, the sintered camera's marker too
+        DemoPlc remote = DemoPlc.startIfNeeded(StationSettings.load(o.settingsFile(), plcProps), encoder,
+                Files.createTempDirectory("sinterscope-demo"));
         Map<String, String> props = new HashMap<>(DemoFurnace.withDefaults(o.overrides()));
         if (o.maxSpeed()) {
             // unpaced, the queue is always full by design: no "behind the line" alarm unless asked for
@@ -88,15 +99,12 @@ public final class DemoRun {
             props.putAll(remote.overrides());
         }
         props.putAll(SimulatedEdges.overrides(cfg.cameraId(), CameraSpec.Stage.COATING));
-        boolean both = o.stage() == DemoOptions.Stage.BOTH;
         // free-running, two cameras on one encoder go in step (FreeRunGate); paced, the encoder times both
         FreeRunGate gate = both && o.maxSpeed() ? new FreeRunGate() : null;
         DemoSinteredCamera sintered = null;
         org.sinterscope.camera.FrameSource coatingSource = source;
         if (both) {
-            String coatingActuators = settings.getOrDefault("sinterscope.actuators", settings.get("sinterscope.actuator.id"));
-            props.putAll(DemoSinteredCamera.overrides(cfg.cameraId(), coatingActuators));
-            props.put("sinterscope.actuators", coatingActuators + "," + DemoSinteredCamera.ACTUATOR);
+            props.putAll(bothOverrides);
             sintered = DemoSinteredCamera.create(cfg, o.sinteredEveryMm(), encoder, gate);
             if (gate != null) {
                 double nearest = org.sinterscope.routes.reject.ActuatorSpec.fromSettings(StationSettings.load(o.settingsFile(), props))
@@ -163,7 +171,9 @@ public final class DemoRun {
             }
         }
         double simulatorMpxPerSecond = source.renderMpxPerSecond();
-        int threads = threads(settings);
+        // both cameras' inspection time is summed in the ledger: the pool is both cameras' consumers
+        int threads = threads(settings) + (sintered == null ? 0 : consumers(org.sinterscope.routes.assembly.CameraSpec.setting(
+                assembled.settings(), SinteredDemo.CAMERA_ID, "frames-uri"), 2));
         Headroom headroom = new Headroom(ledger.inspectSeconds() / (ledger.elapsedSeconds() * threads), ledger.maxQueueDepth(),
                 ledger.maxFrameAgeMs(), ledger.behindAlarms(), source.capacity(), source.waitedSeconds(), source.lateFrames(),
                 memory.start(memoryEnd), memoryEnd, memory.peakRssMb(memoryEnd));
@@ -213,6 +223,12 @@ public final class DemoRun {
 
     private static final List<String> BEHIND_LIMITS = List.of("sinterscope.inspection.behind-alarm-ms",
             "sinterscope.inspection.behind-alarm-depth");
+
+    /** The concurrent consumers of a seda queue URI ({@code dflt} when blank or not given). */
+    static int consumers(String uri, int dflt) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("concurrentConsumers=(\\d+)").matcher(uri == null ? "" : uri);
+        return m.find() ? Integer.parseInt(m.group(1)) : dflt;
+    }
 
     static int threads(StationSettings settings) {
         return Integer.parseInt(settings.get("sinterscope.frames.uri").replaceAll(".*concurrentConsumers=(\\d+).*", "$1"));

@@ -18,7 +18,7 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  * @param mpxPerSecond          megapixels / elapsedSeconds: the station's throughput (frame in →
  *                              verdict → command), not the simulator's
  * @param simulatorMpxPerSecond the simulator's rendering speed, timed apart
- * @param inspectionThreads     size of the inspection pool
+ * @param inspectionThreads     size of the inspection pool (with both stages: both cameras' pools together)
  * @param injectedDefects       defects the simulator injected
  * @param detectedInjected      of those, found by a detection of the right class
  * @param rejectedInjected      of those, inside a stretch the actuator rejected in time
@@ -43,8 +43,9 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  * @param headroom              pool busy fraction, frame-queue depth, behind alarms, the simulator's lead and the
  *                              process's memory at start and end, or null (sintered stage)
  * @param strict                the run scored strictly ({@link StrictScore}: whole-extent rejects, class and
- *                              overlap for a detection, precision, confusion matrix, false rejects by cause), or
- *                              null when the run had no coating stage
+ *                              overlap for a detection, precision, confusion matrix, false rejects by cause); with
+ *                              both stages the two stages' scores merged (the sintered stage's true cracks as
+ *                              class {@code crack})
  * @param xrd                   the simulated lab XRD samples of the roll judged against their truth, or null
  * @param stages                each camera stage that ran ({@code coating}, {@code sintered}) with its own
  *                              frames, strict score, late commands and latency; the fields above are the whole

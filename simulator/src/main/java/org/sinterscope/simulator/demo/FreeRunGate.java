@@ -60,6 +60,18 @@ final class FreeRunGate implements RunLedger.Listener {
             this.leadMm = leadMm;
         }
 
+        /**
+         * Asks for the frame ending at encoder {@code dueMm} and says, without waiting, whether it may be
+         * handed out now (the rule above).
+         */
+        boolean mayHandOut(double dueMm) {
+            synchronized (FreeRunGate.this) {
+                asked = Math.max(asked, dueMm);
+                FreeRunGate.this.notifyAll();
+                return done || allows(dueMm);
+            }
+        }
+
         /** Blocks until the frame ending at encoder {@code dueMm} may be handed out (or the lane is done). */
         void await(double dueMm) {
             synchronized (FreeRunGate.this) {

@@ -75,6 +75,12 @@ class TwoCameraRollMapTest {
     @Test
     void the_map_has_both_cameras_defects_on_roll_coordinates() throws Exception {
         assertThat(summary.stages()).containsOnlyKeys("coating", "sintered");
+        // one 10.24 mm sintered frame every 500 mm of the 3 m roll: at 0, 500, ..., 2500 mm
+        assertThat(summary.stages().get("sintered").frames()).isEqualTo(6);
+        assertThat(summary.stages().get("sintered").actuators()).containsExactly("marker-s");
+        assertThat(summary.stages().get("sintered").injected()).as("true cracks in the sampled frames").isPositive();
+        // unpaced, the cameras go in step on the one encoder (FreeRunGate): no command of either camera late
+        summary.stages().values().forEach(g -> assertThat(g.lateCommands()).as("late commands of %s", g.stage()).isZero());
         JsonNode map = ApiClient.json(ApiClient.signedIn(new ApiClient(app), WebFixture.QE).get("/api/rolls/" + roll + "/map"));
         Map<String, List<JsonNode>> byCamera = new LinkedHashMap<>();
         for (JsonNode d : map.get("defects")) {
