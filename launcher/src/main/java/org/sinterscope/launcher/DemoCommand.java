@@ -81,8 +81,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--recipe", paramLabel = "FILE", description = "Recipe JSON (default: the built-in si-anode-160).")
     Path recipe;
 
-    @Option(names = "--timeout", defaultValue = "900", paramLabel = "SECONDS", description = "Give up after this long.")
-    long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = {"Give up after this long (default: from the run,",
+            "paced: 1.5 x the web's time at line speed + 300 s; unpaced: 3 s per metre + 300 s; at least 900 s)."})
+    Long timeoutSeconds;
 
     @Option(names = "--stage", defaultValue = "both", paramLabel = "coating|sintered|both",
             description = {"Camera stages: both (default: the coating camera and the sintered-layer camera sinter-cam-1",
@@ -155,6 +156,9 @@ final class DemoCommand implements Callable<Integer> {
             overrides.put("sinterscope.mqtt.broker-url", broker);
             overrides.put("sinterscope.demo.start-broker", "false");
         }
+        if (timeoutSeconds != null && timeoutSeconds <= 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be > 0 s, got " + timeoutSeconds);
+        }
         if (seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds must be >= 1, got " + seeds);
         }
@@ -169,7 +173,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DefectStore store = DefectStore.open(StoreSettings.from(settings));
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-close"));
-        DemoSummary s = DemoRun.run(new DemoOptions(line, maxSpeed, config, recipe, overrides, Duration.ofSeconds(timeoutSeconds),
+        DemoSummary s = DemoRun.run(new DemoOptions(line, maxSpeed, config, recipe, overrides, timeout(),
                 st, sinteredEveryMm), store);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -186,6 +190,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --timeout}, or a limit that follows the run's length so that a long soak is not cut short. */
+    Duration timeout() {
+        if (timeoutSeconds != null) {
+            return Duration.ofSeconds(timeoutSeconds);
+        }
+        double lineSeconds = maxSpeed ? 3 * meters : 1.5 * meters / speed * 60;
+        return Duration.ofSeconds(Math.max(900, (long) Math.ceil(lineSeconds) + 300));
+    }
+
     /**
      * {@code --seeds N}: one run per seed, without store or web, then the pooled strict scores: per class
      * over every stage that ran (the coating classes from the coating camera, {@code crack} from the
@@ -198,7 +211,7 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < seeds; i++) {
             long sd = seed + i;
             DemoSummary s = DemoRun.run(new DemoOptions(line.withSeed(sd), maxSpeed, config, recipe, overrides,
-                    Duration.ofSeconds(timeoutSeconds), st, sinteredEveryMm), null);
+                    timeout(), st, sinteredEveryMm), null);
             pool.add(sd, s.strict());
             Map<String, Object> run = new java.util.LinkedHashMap<>();
             run.put("seed", sd);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,5 +65,25 @@ class CliConventionsTest {
         assertThat(err.toString()).contains("--stage must be coating, sintered or both, got 'furnace'");
         assertThat(cl.execute("demo", "--sintered-every", "5", "--no-web")).isEqualTo(2);
         assertThat(err.toString()).contains("--sintered-every must be at least the frame length, 10.24 mm");
+    }
+
+    @Test
+    void demo_timeout_follows_the_run_unless_given() {
+        assertThat(demoTimeout("--meters", "1800")).isEqualTo(Duration.ofSeconds(5700)); // 1.5 x 3600 s + 300 s
+        assertThat(demoTimeout("--meters", "1000", "--max-speed")).isEqualTo(Duration.ofSeconds(3300)); // 3 s/m + 300 s
+        assertThat(demoTimeout("--meters", "20")).isEqualTo(Duration.ofSeconds(900)); // the floor
+        assertThat(demoTimeout("--meters", "1800", "--timeout", "60")).isEqualTo(Duration.ofSeconds(60));
+
+        CommandLine cl = SinterscopeCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("demo", "--timeout", "0", "--no-web")).isEqualTo(2);
+        assertThat(err.toString()).contains("--timeout must be > 0 s, got 0");
+    }
+
+    private static Duration demoTimeout(String... args) {
+        DemoCommand demo = new DemoCommand();
+        new CommandLine(demo).parseArgs(args);
+        return demo.timeout();
     }
 }
