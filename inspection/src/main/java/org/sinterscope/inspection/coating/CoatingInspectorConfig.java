@@ -26,13 +26,22 @@ package org.sinterscope.inspection.coating;
  * @param edgeWindowMm        half-width of the strip around each edge searched for edge defects
  * @param edgeMinDepthMm      a notch or bulge must move the edge at least this far
  * @param edgeMinLengthMm     and over at least this length along the web
+ * @param spotJoinFraction    spot fragments joined by one component above this fraction of the spot
+ *                            threshold are one spot (hysteresis, {@code FragmentGroups}); in (0, 1)
+ * @param spotJoinGapMm       fragments whose boxes are further apart than this are never joined
+ * @param spotLineElongation  a spot whose box diagonal is at least this many times its
+ *                            area-equivalent diameter (and at least {@code spotLineMinMm}) is
+ *                            line-shaped, not a compact pinhole or agglomerate: it is a scratch
+ *                            (length = the box diagonal), and the recipe's scratch length decides
+ * @param spotLineMinMm       shorter spots are never line-shaped
  */
 public record CoatingInspectorConfig(double stripeLengthMm, int streakMinStripes, double streakWindowMm, double streakMinGrey, double streakMinWidthMm,
                                      double streakMaxWidthMm, double edgeExclusionMm, double spotMinGrey,
                                      double spotNoiseSigmas, int spotMinAreaPx, double uncoatedMinDiameterMm,
                                      double scratchWindowMm, double scratchMinGrey, double scratchMinLengthMm,
                                      double scratchMinAspect, double edgeWindowMm, double edgeMinDepthMm,
-                                     double edgeMinLengthMm) {
+                                     double edgeMinLengthMm, double spotJoinFraction, double spotJoinGapMm,
+                                     double spotLineElongation, double spotLineMinMm) {
 
     public CoatingInspectorConfig {
         if (!(stripeLengthMm > 0) || streakMinStripes < 2) {
@@ -50,6 +59,12 @@ public record CoatingInspectorConfig(double stripeLengthMm, int streakMinStripes
         if (!(edgeWindowMm > edgeMinDepthMm) || !(edgeMinDepthMm > 0) || !(edgeMinLengthMm > 0) || !(edgeExclusionMm >= 0)) {
             throw new IllegalArgumentException("need edge window > edge min depth > 0, edge min length > 0, exclusion >= 0, got "
                     + edgeWindowMm + ", " + edgeMinDepthMm + ", " + edgeMinLengthMm + ", " + edgeExclusionMm + " mm");
+        }
+        if (!(spotJoinFraction > 0 && spotJoinFraction < 1) || !(spotJoinGapMm >= 0) || !(spotLineElongation > 1)
+                || !(spotLineMinMm > 0)) {
+            throw new IllegalArgumentException("need spot join fraction in (0, 1), join gap >= 0 mm, line elongation > 1 and line"
+                    + " minimum > 0 mm, got " + spotJoinFraction + ", " + spotJoinGapMm + " mm, " + spotLineElongation + ", "
+                    + spotLineMinMm + " mm");
         }
         if (!(scratchWindowMm > 0) || !(scratchMinLengthMm > 0) || !(scratchMinAspect >= 1) || !(uncoatedMinDiameterMm > 0)
                 || !(spotNoiseSigmas > 0)) {
@@ -76,6 +91,10 @@ public record CoatingInspectorConfig(double stripeLengthMm, int streakMinStripes
                 5.0,    // min scratch aspect ratio
                 5.0,    // edge strip half-width, mm
                 0.4,    // min edge notch/bulge depth, mm
-                0.5);   // min edge defect length, mm
+                0.5,    // min edge defect length, mm
+                0.5,    // spot fragments joined above half the spot threshold
+                0.3,    // ... when their boxes are at most this far apart, mm
+                3.0,    // line-shaped spot: box diagonal at least 3 area-equivalent diameters ...
+                0.5);   // ... and at least this long, mm
     }
 }

@@ -30,11 +30,18 @@ import org.sinterscope.inspection.Defect;
  * exceeds {@code max(spotMinGrey, spotNoiseSigmas·σ)}; spots are connected components of at least
  * {@code spotMinAreaPx}. Bright spots at least {@code uncoatedMinDiameterMm} across (equivalent
  * diameter) are uncoated areas, smaller ones pinholes; dark spots are agglomerates; long thin
- * ones of either sign are scratches.
+ * ones of either sign are scratches, and so are line-shaped ones in any direction (box diagonal at
+ * least {@code spotLineElongation} area-equivalent diameters: a pinhole or an agglomerate is
+ * compact), whose {@code lengthMm} is then the box diagonal.
  *
  * <p>Faint scratches are brought out by averaging the bright residual along the web over
  * {@code scratchWindowMm} ({@code Imgproc.blur} with a 1 × k kernel), which raises the SNR of a
  * line along the web by √k and lowers that of round spots.
+ *
+ * <p>Fragments of one faint object (a thin line crossing the threshold in pieces) are joined into
+ * one spot by hysteresis ({@link FragmentGroups}: one component above {@code spotJoinFraction · t}
+ * holds them), so a spot's box, area and shape are the object's; measurement {@code fragments}
+ * says how many pieces it joins.
  *
  * <p>Spots touching the left or right border of the searched area are left to the edge inspection.
  */
@@ -163,15 +170,27 @@ final class SpotDetector {
         Imgproc.threshold(residual, flags, t, 255, Imgproc.THRESH_BINARY);
         List<Blob> blobs = blobs(residual, t, flags, 1, sub -> sub,
                 s -> s[4] >= cfg.spotMinAreaPx() && s[0] != 0 && s[0] + s[2] < w, m);
+        List<int[]> boxes = new ArrayList<>(blobs.size());
+        double[] means = new double[blobs.size()];
+        for (int i = 0; i < blobs.size(); i++) {
+            Blob b = blobs.get(i);
+            boxes.add(new int[] {b.x(), b.y(), b.width(), b.height(), b.area()});
+            means[i] = b.mean();
+        }
+        int gapPx = (int) Math.round(grid.widthPx(cfg.spotJoinGapMm()));
         List<Defect> out = new ArrayList<>();
-        for (Blob b : blobs) {
+        for (FragmentGroups.Group b : FragmentGroups.group(residual, boxes, means, t, t * cfg.spotJoinFraction(), gapPx, m)) {
             double areaMm2 = grid.areaMm2(b.area());
             double diameterMm = 2 * Math.sqrt(areaMm2 / Math.PI);
             double lenMm = grid.lengthMm(b.height());
             double widthMm = grid.widthMm(b.width());
+            double diagonalMm = Math.hypot(lenMm, widthMm);
             DefectClass c;
             if (lenMm >= cfg.scratchMinLengthMm() && lenMm / widthMm >= cfg.scratchMinAspect()) {
                 c = DefectClass.SCRATCH;
+            } else if (diagonalMm >= cfg.spotLineMinMm() && diagonalMm >= cfg.spotLineElongation() * diameterMm) {
+                c = DefectClass.SCRATCH; // line-shaped (a thin line in any direction, a fibre): its length decides
+                lenMm = diagonalMm;
             } else if (!isBright) {
                 c = DefectClass.AGGLOMERATE;
             } else {
@@ -181,7 +200,7 @@ final class SpotDetector {
             double conf = Math.min(1, 0.5 + 0.5 * (b.mean() - t) / t);
             out.add(new Defect(c, Math.max(0, conf), grid.toWeb(px), px,
                     Map.of("areaMm2", areaMm2, "diameterMm", diameterMm, "lengthMm", lenMm, "widthMm", widthMm,
-                            "contrastGrey", isBright ? b.mean() : -b.mean()),
+                            "contrastGrey", isBright ? b.mean() : -b.mean(), "fragments", (double) b.fragments()),
                     "spot"));
         }
         return out;
