@@ -26,8 +26,8 @@ import org.sinterscope.inspection.classify.PatchSettings;
 public final class DefaultClassifier {
 
     public static final long SEED = 7;
-    public static final int PER_CLASS = 250;
-    public static final int EPOCHS = 25;
+    public static final int PER_CLASS = 800;
+    public static final int EPOCHS = 30;
     public static final String PATH = "models/bundles/default-classifier.zip";
 
     private DefaultClassifier() {
@@ -49,7 +49,7 @@ public final class DefaultClassifier {
 
     /** Synthetic data has no files: the hash identifies the generator, its version and parameters. */
     static String dataHash(int perClass, long seed) {
-        String id = "synthetic-line-patches v2 perClass=" + perClass + " seed=" + seed;
+        String id = "synthetic-line-patches v3 perClass=" + perClass + " seed=" + seed;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -29,9 +29,16 @@ import org.sinterscope.inspection.classify.PatchPreparer;
 /**
  * A labelled patch data set cut from the simulated electrode line: candidates of the six coating
  * defect classes around the ground-truth bounds of injected defects, plus {@value #LOOKALIKE}:
- * harmless patches, 30 % clean coating texture and mottling or normal coating edges, 70 % the
- * simulator's own look-alikes ({@link Lookalike}: dust specks, light glints, fibres) cut around their
- * ground-truth bounds like the defects, so the class is what the classical detectors flag on the line.
+ * harmless patches, 20 % ({@link #CLEAN_FRACTION}) clean coating texture and mottling or normal
+ * coating edges, the rest the simulator's own look-alikes ({@link Lookalike}: dust specks, light
+ * glints, fibres) cut around their ground-truth bounds like the defects or by the detector, so the
+ * class is what the classical detectors flag on the line.
+ *
+ * <p>Of the spot-like defect classes (pinhole, agglomerate, uncoated, scratch) and of the line's
+ * look-alikes, {@link #DETECTOR_FRACTION} of the samples are the classical detector's own candidate
+ * boxes on them ({@link DetectorCandidates}: what the station really asks the classifier about,
+ * fragments and under-sized boxes included, at most {@value #PER_OBJECT} per object and frame), the
+ * rest ground-truth boxes as below.
  *
  * <p>Each defect class comes from its own seeded line (1024 × 512 px frames at 50 µm, 40 mm
  * coating on a 48 mm foil) that injects only that class, so no window holds two classes. The
@@ -43,9 +50,15 @@ public final class SyntheticLinePatches {
 
     public static final String LOOKALIKE = "lookalike";
     /** Share of the look-alike class that is clean coating or clean edges; the rest are the simulator's look-alikes. */
-    static final double CLEAN_FRACTION = 0.3;
+    static final double CLEAN_FRACTION = 0.2;
     /** Look-alike rate of the line the look-alike samples come from, per m (about one per 25.6 mm frame). */
     static final double LOOKALIKES_PER_M = 40;
+    /** Share of the spot-like classes' and the look-alikes' samples cut from the classical detector's candidates. */
+    static final double DETECTOR_FRACTION = 0.5;
+    /** At most this many detector candidates per object and frame (a fragmented fibre gives several). */
+    static final int PER_OBJECT = 2;
+    private static final Set<DefectClass> DETECTED = Set.of(DefectClass.PINHOLE, DefectClass.AGGLOMERATE,
+            DefectClass.UNCOATED, DefectClass.SCRATCH);
     /** Class names, sorted (as a folder-per-class data set lists them). */
     public static final List<String> CLASSES = List.of("agglomerate", "edge", LOOKALIKE, "pinhole", "scratch", "streak", "uncoated");
     private static final List<DefectClass> DEFECTS = List.of(DefectClass.AGGLOMERATE, DefectClass.EDGE, DefectClass.PINHOLE,
@@ -126,28 +139,42 @@ public final class SyntheticLinePatches {
     private static void defects(DefectClass c, int label, int perClass, long seed, Sink sink) {
         SimulatedLineConfig cfg = lineConfig(seed * 31 + c.ordinal() + 1).withDefectClasses(Set.of(c)).withDefectRatePerM(ratePerM(c));
         SplittableRandom rnd = new SplittableRandom(seed ^ (0xC1A55L + c.ordinal()));
-        int count = 0;
+        int fromDetector = DETECTED.contains(c) ? (int) Math.round(perClass * DETECTOR_FRACTION) : 0;
+        int fromTruth = perClass - fromDetector;
+        int truthN = 0;
+        int detN = 0;
+        DetectorCandidates candidates = new DetectorCandidates();
         try (SimulatedLine line = new SimulatedLine(cfg, SimulatedEncoder.freeRunning())) {
-            while (line.hasNext() && count < perClass) {
+            while (line.hasNext() && truthN + detN < perClass) {
                 try (SimulatedFrame sf = line.nextWithTruth()) {
                     Mat img = sf.frame().image();
                     for (InjectedDefect d : sf.defects()) {
                         PixelRect full = sf.frame().grid().toPixels(d.bounds());
                         PixelRect r = clip(full, img.cols(), img.rows());
-                        if (r == null || !usable(c, full, r, sf.frame().sequence(), d.id())) {
-                            continue;
+                        String where = " #" + d.id() + " in frame " + sf.frame().sequence();
+                        if (truthN < fromTruth && r != null && usable(c, full, r, sf.frame().sequence(), d.id())) {
+                            sink.accept(img, jitter(r, rnd), label, c.label() + where);
+                            truthN++;
                         }
-                        sink.accept(img, jitter(r, rnd), label, c.label() + " #" + d.id() + " in frame " + sf.frame().sequence());
-                        if (++count >= perClass) {
-                            break;
+                        if (detN < fromDetector) {
+                            for (PixelRect cand : first(candidates.matching(sf.frame(), d.bounds()), fromDetector - detN)) {
+                                sink.accept(img, cand, label, c.label() + " candidate" + where);
+                                detN++;
+                            }
                         }
                     }
                 }
             }
         }
+        int count = truthN + detN;
         if (count < perClass) {
             throw new IllegalStateException("the simulated line gave only " + count + " " + c.label() + " samples of " + perClass);
         }
+    }
+
+    /** At most {@value #PER_OBJECT} and at most {@code left} of {@code boxes}, in order. */
+    private static List<PixelRect> first(List<PixelRect> boxes, int left) {
+        return boxes.subList(0, Math.min(boxes.size(), Math.min(PER_OBJECT, left)));
     }
 
     private static boolean usable(DefectClass c, PixelRect full, PixelRect r, long frame, long id) {
@@ -178,7 +205,8 @@ public final class SyntheticLinePatches {
     private static void lookalikes(int label, int perClass, long seed, Sink sink) {
         int clean = (int) Math.round(perClass * CLEAN_FRACTION);
         cleanPatches(label, clean, seed, sink);
-        lineLookalikes(label, perClass - clean, seed, sink);
+        int fromDetector = (int) Math.round(perClass * DETECTOR_FRACTION);
+        lineLookalikes(label, perClass - clean - fromDetector, fromDetector, seed, sink);
     }
 
     /** Clean coating texture and mottling, and normal coating edges (2 : 1), from a line with nothing on it. */
@@ -223,28 +251,37 @@ public final class SyntheticLinePatches {
      * The simulator's own look-alikes ({@link Lookalike}: dust, glints, fibres, as the line renders
      * them), cut like defects: ground-truth box, jittered; only those wholly in a frame.
      */
-    private static void lineLookalikes(int label, int n, long seed, Sink sink) {
+    private static void lineLookalikes(int label, int n, int fromDetector, long seed, Sink sink) {
         SimulatedLineConfig cfg = lineConfig(seed * 31 + 103).withDefectRatePerM(0).withLookalikeRatePerM(LOOKALIKES_PER_M);
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x100C_A11CE_2L);
-        int count = 0;
+        int truthN = 0;
+        int detN = 0;
+        DetectorCandidates candidates = new DetectorCandidates();
         try (SimulatedLine line = new SimulatedLine(cfg, SimulatedEncoder.freeRunning())) {
-            while (line.hasNext() && count < n) {
+            while (line.hasNext() && (truthN < n || detN < fromDetector)) {
                 try (SimulatedFrame sf = line.nextWithTruth()) {
                     Mat img = sf.frame().image();
                     var grid = sf.frame().grid();
                     for (Lookalike l : line.plan().lookalikesWithin(sf.frame().yStartMm(), sf.frame().yEndMm())) {
+                        String what = l.kind().name().toLowerCase(Locale.ROOT) + " #" + l.id() + " in frame " + sf.frame().sequence();
                         PixelRect full = grid.toPixels(l.bounds());
                         PixelRect r = clip(full, img.cols(), img.rows());
-                        if (r == null || !r.equals(full) || count >= n) {
-                            continue;
+                        if (truthN < n && r != null && r.equals(full)) {
+                            sink.accept(img, jitter(r, rnd), label, what);
+                            truthN++;
                         }
-                        sink.accept(img, jitter(r, rnd), label, l.kind().name().toLowerCase(Locale.ROOT) + " #" + l.id()
-                                + " in frame " + sf.frame().sequence());
-                        count++;
+                        if (detN < fromDetector) {
+                            for (PixelRect cand : first(candidates.meeting(sf.frame(), l.bounds(), 0.5), fromDetector - detN)) {
+                                sink.accept(img, cand, label, "candidate on " + what);
+                                detN++;
+                            }
+                        }
                     }
                 }
             }
         }
+        int count = truthN + detN;
+        n += fromDetector;
         if (count < n) {
             throw new IllegalStateException("the simulated line gave only " + count + " look-alike samples of " + n);
         }
