@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times each stage of the coating inspection and the whole pipeline (classifier included) on",
-                "seeded simulated frames, clean and defect-dense, next to one memory pass (OpenCV sum) over the same frames."})
+                "seeded simulated frames, clean and defect-dense, next to one memory pass (OpenCV sum) over the same frames;",
+                "then the sintered-layer crack stage on seeded sintered frames, crack-free and crack-rich."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** The ratio pipeline / memory pass the station aims at (issue 10). */
@@ -54,8 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
             return usage(out, "--frames must be 1..64 and --rounds 1..1000, got " + frames + " and " + rounds);
         }
         PipelineBench.Result r;
+        CrackStageBench.Result crack;
         try {
             r = PipelineBench.run(frames, rounds, seed);
+            crack = CrackStageBench.run(frames, rounds, seed);
         } catch (Exception | LinkageError e) {
             LOG.debug("bench failed", e);
             if (json) {
@@ -89,6 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
             doc.put("ratioToMemoryPassClean", r.ratioClean());
             doc.put("ratioToMemoryPassDense", r.ratioDense());
             doc.put("ratioGoal", RATIO_GOAL);
+            doc.put("crackStage", crack.json());
             Json.print(out, doc);
             return 0;
         }
@@ -104,6 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
                 r.pipelineMpxPerSecond1(), r.pipelineMpxPerSecondAll(), r.cores());
         out.printf(Locale.ROOT, "pipeline / memory pass: %.0fx clean, %.0fx defect-dense (goal <= %.0fx)%n",
                 r.ratioClean(), r.ratioDense(), RATIO_GOAL);
+        out.printf(Locale.ROOT, "crack stage (sintered camera, %d x %d px, 1 thread): %.1f ms = %.0f Mpx/s crack-free, "
+                + "%.1f ms = %.0f Mpx/s crack-rich%n", crack.frameWidthPx(), crack.frameHeightPx(), crack.cleanMs(),
+                crack.cleanMpxPerSecond(), crack.crackedMs(), crack.crackedMpxPerSecond());
         out.flush();
         return 0;
     }

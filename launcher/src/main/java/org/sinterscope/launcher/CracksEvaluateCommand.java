@@ -60,6 +60,10 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
     @Option(names = "--heldout", defaultValue = "100", description = "size of the held-out part (default ${DEFAULT-VALUE})")
     int heldout;
 
+    @Option(names = "--scale", defaultValue = "1",
+            description = "resize images and masks by this factor first (another camera resolution; 0.1..4, default ${DEFAULT-VALUE})")
+    double scale;
+
     @Option(names = "--limit", description = "evaluate at most this many images (after the split)")
     Integer limit;
 
@@ -76,6 +80,10 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (tolerancePx < 0 || tolerancePx > 50) {
             throw new ParameterException(spec.commandLine(), "--tolerance-px must be 0..50, got " + tolerancePx);
+        }
+        if (!(scale >= CrackDatasetEvaluation.MIN_SCALE && scale <= CrackDatasetEvaluation.MAX_SCALE)) {
+            throw new ParameterException(spec.commandLine(), "--scale must be " + CrackDatasetEvaluation.MIN_SCALE + ".."
+                    + CrackDatasetEvaluation.MAX_SCALE + ", got " + scale);
         }
         CrackDataset data;
         try {
@@ -96,7 +104,7 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
             return 1;
         }
         long t0 = System.nanoTime();
-        CrackDatasetEvaluation.Report report = new CrackDatasetEvaluation(new CrackEvaluator(seg, tolerancePx)).run(data);
+        CrackDatasetEvaluation.Report report = new CrackDatasetEvaluation(new CrackEvaluator(seg, tolerancePx), scale).run(data);
         double secs = (System.nanoTime() - t0) / 1e9;
         LOG.info("evaluated in {} s", String.format(Locale.ROOT, "%.1f", secs));
         for (CrackDatasetEvaluation.ImageOutcome o : report.outcomes()) {
@@ -114,6 +122,7 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
             doc.put("summary", s);
             doc.put("failed", failures(report));
             doc.put("detector", model.classical() ? detector.config() : model.describe(detector));
+            doc.put("scale", scale);
             doc.put("seconds", secs);
             Json.print(out, doc);
         } else {
@@ -128,6 +137,9 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "ods                %.4f   (score threshold %.2f)%n", s.ods(), s.odsThreshold());
             out.printf(Locale.ROOT, "ois                %.4f%n", s.ois());
             out.printf(Locale.ROOT, "detector           %s%n", model.describe(detector));
+            if (scale != 1.0) {
+                out.printf(Locale.ROOT, "scale              %.3g   (images and masks resized)%n", scale);
+            }
             out.printf(Locale.ROOT, "seconds            %.1f   (%.0f ms per image)%n", secs, 1000 * secs / Math.max(1, data.size()));
             out.flush();
         }

@@ -5,12 +5,20 @@ import java.util.List;
 import java.util.Objects;
 
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.sinterscope.camera.folder.ImageFiles;
 import org.sinterscope.inspection.crack.CrackEvaluator;
 import org.sinterscope.inspection.crack.EvaluationSummary;
 
 /**
  * Runs a {@link CrackEvaluator} over a {@link CrackDataset}. A missing mask, an unreadable file
  * or a size mismatch is recorded for that image and the run goes on.
+ *
+ * <p>With a {@code scale} other than 1 each image and its mask are resized by that factor before
+ * the evaluation (another camera resolution): the image with area averaging when shrinking and
+ * bicubic interpolation when enlarging, the mask bilinearly (crack where ≥ 128 as at 1×); the
+ * tolerance stays in pixels of the resized image.
  */
 public final class CrackDatasetEvaluation {
 
@@ -36,10 +44,24 @@ public final class CrackDatasetEvaluation {
         }
     }
 
+    /** Smallest and largest resize factor. */
+    public static final double MIN_SCALE = 0.1;
+    public static final double MAX_SCALE = 4;
+
     private final CrackEvaluator evaluator;
+    private final double scale;
 
     public CrackDatasetEvaluation(CrackEvaluator evaluator) {
+        this(evaluator, 1.0);
+    }
+
+    /** @param scale resize factor of images and masks, {@value #MIN_SCALE}..{@value #MAX_SCALE} */
+    public CrackDatasetEvaluation(CrackEvaluator evaluator, double scale) {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        if (!(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
+            throw new IllegalArgumentException("scale must be " + MIN_SCALE + ".." + MAX_SCALE + ", got " + scale);
+        }
+        this.scale = scale;
     }
 
     public Report run(CrackDataset data) {
@@ -68,6 +90,17 @@ public final class CrackDatasetEvaluation {
                 return new ImageOutcome(item.stem(), null, "size mismatch: image " + item.image().getFileName() + " is "
                         + img.cols() + "x" + img.rows() + ", mask " + item.mask().getFileName() + " is "
                         + mask.cols() + "x" + mask.rows());
+            }
+            if (scale != 1.0) {
+                long w = Math.round(img.cols() * scale);
+                long h = Math.round(img.rows() * scale);
+                if (w < 8 || h < 8 || w * h > ImageFiles.DEFAULT_MAX_PIXELS) {
+                    return new ImageOutcome(item.stem(), null, "scaled size " + w + "x" + h + " of " + item.image().getFileName()
+                            + " is outside 8 px .. " + ImageFiles.DEFAULT_MAX_PIXELS + " px");
+                }
+                Size size = new Size(w, h);
+                Imgproc.resize(img, img, size, 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_CUBIC);
+                Imgproc.resize(mask, mask, size, 0, 0, Imgproc.INTER_LINEAR);
             }
             return new ImageOutcome(item.stem(), evaluator.evaluate(img, mask), null);
         } catch (IllegalArgumentException e) {

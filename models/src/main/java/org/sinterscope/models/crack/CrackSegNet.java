@@ -24,6 +24,8 @@ import org.sinterscope.inspection.crack.SegmenterBundle;
  * e0 = conv(c0) → conv(c0)                       full resolution
  * e1 = maxpool2 → conv(c1) → conv(c1)            1/2
  * b  = maxpool2 → conv(c2) → conv(c2)            1/4
+ * [c3 &gt; 0: b3 = maxpool2 → conv(c3) → conv(c3)   1/8
+ *            b  = up2(b3) ⊕ b → conv(c2) → conv(c2)  1/4]
  * d1 = up2(b) ⊕ e1 → conv(c1) → conv(c1)          1/2   (⊕: channel concatenation;
  * d0 = up2(d1) ⊕ e0 → conv(c0) → conv(c0)         full   up2: 2×2 stride-2 transposed conv)
  * p  = sigmoid(conv1×1(d0))
@@ -34,32 +36,48 @@ import org.sinterscope.inspection.crack.SegmenterBundle;
  *
  * <p>Loss (training graph): pixel-weighted binary cross-entropy on the logits {@code z},
  * {@code mean(w·(softplus(z) − y·z))} with {@code w = posWeight} on crack pixels and 1 elsewhere,
- * plus the soft Dice loss {@code 1 − (2Σpy + 1)/(Σp + Σy + 1)} over the batch.
+ * plus {@code diceWeight} times the soft Dice loss {@code 1 − (2Σpy + 1)/(Σp + Σy + 1)} over the batch.
+ * The third pooling level ({@code c3 > 0}) widens the receptive radius from ~18 px to ~45 px
+ * (context along a crack and across textured surfaces); inputs are then multiples of 8.
  *
- * @param c0        channels at full resolution
- * @param c1        channels at 1/2
- * @param c2        channels at 1/4
- * @param posWeight BCE weight of crack pixels (≥ 1: cracks are ~2–5 % of the pixels)
+ * @param c0         channels at full resolution
+ * @param c1         channels at 1/2
+ * @param c2         channels at 1/4
+ * @param c3         channels at 1/8; 0: no third pooling level
+ * @param posWeight  BCE weight of crack pixels (≥ 1: cracks are ~2–5 % of the pixels)
+ * @param diceWeight weight of the Dice term, 0..10
  */
-public record CrackSegNet(int c0, int c1, int c2, double posWeight) {
+public record CrackSegNet(int c0, int c1, int c2, int c3, double posWeight, double diceWeight) {
 
     static final String LABEL = "label";
     static final String LOSS = "loss";
     static final String LOGITS = "logits";
 
     public CrackSegNet {
-        if (c0 < 1 || c1 < 1 || c2 < 1 || c0 > 128 || c1 > 256 || c2 > 512) {
-            throw new IllegalArgumentException("channels must be 1..128/256/512, got " + c0 + "/" + c1 + "/" + c2);
+        if (c0 < 1 || c1 < 1 || c2 < 1 || c3 < 0 || c0 > 128 || c1 > 256 || c2 > 512 || c3 > 512) {
+            throw new IllegalArgumentException("channels must be 1..128/256/512 and 0..512, got " + c0 + "/" + c1 + "/" + c2 + "/" + c3);
         }
-        if (!(posWeight >= 1 && posWeight <= 100)) {
-            throw new IllegalArgumentException("positive weight must be 1..100, got " + posWeight);
+        if (!(posWeight >= 1 && posWeight <= 100) || !(diceWeight >= 0 && diceWeight <= 10)) {
+            throw new IllegalArgumentException("positive weight must be 1..100 and Dice weight 0..10, got " + posWeight + ", " + diceWeight);
         }
+    }
+
+    /** The two-level net with the Dice term at weight 1. */
+    public CrackSegNet(int c0, int c1, int c2, double posWeight) {
+        this(c0, c1, c2, 0, posWeight, 1.0);
+    }
+
+    /** Input sides must be multiples of this, px (2^pooling steps). */
+    public int inputMultiplePx() {
+        return c3 > 0 ? 8 : 4;
     }
 
     /** One-line description for the bundle metadata. */
     public String describe() {
-        return "U-Net grey in | 2x conv3x3(" + c0 + ") | pool, 2x conv3x3(" + c1 + ") | pool, 2x conv3x3(" + c2
-                + ") | up, concat, 2x conv3x3(" + c1 + ") | up, concat, 2x conv3x3(" + c0 + ") | conv1x1(1) | sigmoid; ReLU, no BN";
+        String deep = c3 > 0 ? " | pool, 2x conv3x3(" + c3 + ") | up, concat, 2x conv3x3(" + c2 + ")" : "";
+        return "U-Net grey in | 2x conv3x3(" + c0 + ") | pool, 2x conv3x3(" + c1 + ") | pool, 2x conv3x3(" + c2 + ")" + deep
+                + " | up, concat, 2x conv3x3(" + c1 + ") | up, concat, 2x conv3x3(" + c0 + ") | conv1x1(1) | sigmoid; ReLU, no BN"
+                + (diceWeight == 1.0 ? "" : "; loss BCE(pos x" + posWeight + ") + " + diceWeight + " Dice");
     }
 
     /** Layer names and shapes {@code [kH, kW, in, out]}, in graph order. */
@@ -71,6 +89,12 @@ public record CrackSegNet(int c0, int c1, int c2, double posWeight) {
         l.put("e1b", new int[] {3, 3, c1, c1});
         l.put("b0a", new int[] {3, 3, c1, c2});
         l.put("b0b", new int[] {3, 3, c2, c2});
+        if (c3 > 0) {
+            l.put("b1a", new int[] {3, 3, c2, c3});
+            l.put("b1b", new int[] {3, 3, c3, c3});
+            l.put("d2a", new int[] {3, 3, c3 + c2, c2});
+            l.put("d2b", new int[] {3, 3, c2, c2});
+        }
         l.put("d1a", new int[] {3, 3, c2 + c1, c1});
         l.put("d1b", new int[] {3, 3, c1, c1});
         l.put("d0a", new int[] {3, 3, c1 + c0, c0});
@@ -82,6 +106,9 @@ public record CrackSegNet(int c0, int c1, int c2, double posWeight) {
     /** Up-sampling layers and their channels (in = out). */
     private Map<String, Integer> ups() {
         Map<String, Integer> u = new LinkedHashMap<>();
+        if (c3 > 0) {
+            u.put("u2", c3);
+        }
         u.put("u1", c2);
         u.put("u0", c1);
         return u;
@@ -137,7 +164,7 @@ public record CrackSegNet(int c0, int c1, int c2, double posWeight) {
         SDVariable bce = sd.mean(w.mul(sd.nn().softplus(z).sub(label.mul(z))));
         SDVariable inter = sd.sum(p.mul(label));
         SDVariable dice = sd.math().neg(inter.mul(2).add(1.0).div(sd.sum(p).add(sd.sum(label)).add(1.0))).add(1.0);
-        bce.add(LOSS, dice);
+        bce.add(LOSS, dice.mul(diceWeight));
         sd.setLossVariables(LOSS);
         return sd;
     }
@@ -164,6 +191,10 @@ public record CrackSegNet(int c0, int c1, int c2, double posWeight) {
         SDVariable e0 = l.conv("e0b", l.conv("e0a", x, true), true);
         SDVariable e1 = l.conv("e1b", l.conv("e1a", sd.cnn().maxPooling2d(e0, pool()), true), true);
         SDVariable b = l.conv("b0b", l.conv("b0a", sd.cnn().maxPooling2d(e1, pool()), true), true);
+        if (c3 > 0) {
+            SDVariable b3 = l.conv("b1b", l.conv("b1a", sd.cnn().maxPooling2d(b, pool()), true), true);
+            b = l.conv("d2b", l.conv("d2a", sd.concat(1, l.up("u2", b3), b), true), true);
+        }
         SDVariable u1 = sd.concat(1, l.up("u1", b), e1);
         SDVariable d1 = l.conv("d1b", l.conv("d1a", u1, true), true);
         SDVariable u0 = sd.concat(1, l.up("u0", d1), e0);

@@ -198,7 +198,7 @@ public final class CrackSegmenterTrainer {
                                        Map<String, Integer> samples, Map<String, Double> figures) {
         SegmenterTrainingSettings st = settings;
         return new SegmenterMetadata(SegmenterMetadata.FORMAT, SegmenterMetadata.FORMAT_VERSION, net.describe(),
-                net.parameterCount(), 4, "per image: clip((x - median) / (3 * max(2, 1.4826 * MAD)), -2, 2)", threshold,
+                net.parameterCount(), net.inputMultiplePx(), "per image: clip((x - median) / (3 * max(2, 1.4826 * MAD)), -2, 2)", threshold,
                 minLength, st.seed(), at, secs, hash, samples, figures, null);
     }
 

@@ -1,6 +1,7 @@
 package org.sinterscope.models.crack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,27 @@ class CrackDatasetEvaluationTest {
         assertThat(r.summary().images()).isEqualTo(1);
         // the red (RGB) mask reads as crack, and the synthetic crack is found
         assertThat(r.summary().tolerantF1()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void scale_resizes_image_and_mask_together(@TempDir Path dir) throws Exception {
+        OpenCvNative.load();
+        Path images = Files.createDirectories(dir.resolve("images"));
+        Path masks = Files.createDirectories(dir.resolve("masks"));
+        write(images.resolve("a.png"), crackImage(320, 240));
+        write(masks.resolve("a.png"), redMask(320, 240));
+        CrackDataset data = CrackDataset.scan(images, masks);
+        CrackEvaluator ev = new CrackEvaluator(new CrackDetector(CrackDetectorConfig.standard()), 2);
+        long truth1 = new CrackDatasetEvaluation(ev).run(data).outcomes().get(0).evaluation().mask().truth();
+        for (double scale : new double[] {0.5, 2.0}) {
+            CrackDatasetEvaluation.Report r = new CrackDatasetEvaluation(ev, scale).run(data);
+            assertThat(r.failed()).isZero();
+            // a line's area scales with the square of the factor (its width and its length)
+            double ratio = (double) r.outcomes().get(0).evaluation().mask().truth() / truth1;
+            assertThat(ratio).as("truth area ratio at %s", scale).isBetween(0.7 * scale * scale, 1.3 * scale * scale);
+            assertThat(r.summary().tolerantF1()).as("tolerant F1 at %s", scale).isGreaterThan(0.9);
+        }
+        assertThatThrownBy(() -> new CrackDatasetEvaluation(ev, 0.05)).hasMessageContaining("0.05");
     }
 
     @Test
