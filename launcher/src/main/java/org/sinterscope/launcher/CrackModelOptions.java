@@ -25,6 +25,9 @@ final class CrackModelOptions {
     @Option(names = "--model-min-length-px", description = "override the bundle's minimum mask component length, px")
     Integer minLengthPx;
 
+    @Option(names = "--mirrors", description = "learned: average the probability over the image and its three mirror images (4x the time)")
+    boolean mirrors;
+
     /** Whether the classical detector is asked for. */
     boolean classical() {
         return "none".equalsIgnoreCase(model);
@@ -46,7 +49,7 @@ final class CrackModelOptions {
         CrackSegmenter seg = new CrackSegmenter(SegmenterFiles.read(file()));
         double t = threshold == null ? seg.bundle().metadata().threshold() : threshold;
         int len = minLengthPx == null ? seg.bundle().metadata().minLengthPx() : minLengthPx;
-        return new LearnedCrackDetector(seg, t, len);
+        return new LearnedCrackDetector(seg, t, len, mirrors);
     }
 
     /**
@@ -73,6 +76,6 @@ final class CrackModelOptions {
     String describe(CrackDetectorOptions classicalOptions) {
         return classical() ? "classical " + classicalOptions.config() : "learned " + file()
                 + (threshold == null ? "" : " (threshold " + threshold + ")")
-                + (minLengthPx == null ? "" : " (min length " + minLengthPx + " px)");
+                + (minLengthPx == null ? "" : " (min length " + minLengthPx + " px)") + (mirrors ? " (mirror average)" : "");
     }
 }

@@ -17,6 +17,8 @@ import org.sinterscope.inspection.crack.EvaluationSummary;
 import org.sinterscope.inspection.crack.SegmentationCounts;
 import org.sinterscope.models.crack.CrackDataset;
 import org.sinterscope.models.crack.CrackDatasetEvaluation;
+import org.sinterscope.models.crack.DefaultCrackSegmenter;
+import org.sinterscope.models.crack.SegmenterTrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,10 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
     @Option(names = "--heldout", defaultValue = "100", description = "size of the held-out part (default ${DEFAULT-VALUE})")
     int heldout;
 
+    @Option(names = "--validation",
+            description = "with --part tune: only the segmenter recipe's validation images (the first 20 of the tuning part shuffled by seed 7)")
+    boolean validation;
+
     @Option(names = "--scale", defaultValue = "1",
             description = "resize images and masks by this factor first (another camera resolution; 0.1..4, default ${DEFAULT-VALUE})")
     double scale;
@@ -88,6 +94,13 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
         CrackDataset data;
         try {
             data = CrackDataset.scan(images, masks).part(part, splitSeed, heldout);
+            if (validation) {
+                if (part != CrackDataset.Part.TUNE) {
+                    throw new IllegalArgumentException("--validation needs --part tune");
+                }
+                SegmenterTrainingSettings recipe = SegmenterTrainingSettings.defaults(DefaultCrackSegmenter.SEED);
+                data = data.part(CrackDataset.Part.HELDOUT, recipe.seed(), recipe.valImages());
+            }
         } catch (IllegalArgumentException | IOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

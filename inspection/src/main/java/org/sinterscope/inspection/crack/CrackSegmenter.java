@@ -10,6 +10,7 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
 import org.sinterscope.camera.Mats;
 import org.sinterscope.camera.OpenCvNative;
 
@@ -18,24 +19,27 @@ import org.sinterscope.camera.OpenCvNative;
  *
  * <p>The image is normalised once ({@link SegmenterInput}, statistics of the whole image), padded
  * by reflection to a multiple of the graph's input multiple, and run as one piece when it has at
- * most {@value #MAX_WHOLE_PX} pixels, else in tiles of {@value #TILE_PX} px with a
- * {@value #MARGIN_PX} px overlap on each side (more than the network's receptive radius of ~18 px,
- * so tiles stitch without seams). Thread-safe: each call takes the one graph instance in turn.
+ * most {@value #MAX_WHOLE_PX} pixels, else in tiles of {@value #TILE_PX} px with an overlap of
+ * {@value #MARGIN_PER_MULTIPLE} × the input multiple on each side (32 px for two pooling levels,
+ * 64 px for three: more than the network's receptive radius of ~18 px or ~50 px, so tiles stitch
+ * without seams). Thread-safe: each call takes the one graph instance in turn.
  */
 public final class CrackSegmenter {
 
     static final int MAX_WHOLE_PX = 1 << 20;
     static final int TILE_PX = 512;
-    static final int MARGIN_PX = 32;
+    static final int MARGIN_PER_MULTIPLE = 8;
 
     private final SegmenterBundle bundle;
     private final SameDiff graph;
     private final int multiple;
+    private final int marginPx;
 
     public CrackSegmenter(SegmenterBundle bundle) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.graph = bundle.newGraph();
         this.multiple = bundle.metadata().inputMultiplePx();
+        this.marginPx = MARGIN_PER_MULTIPLE * multiple;
         OpenCvNative.load();
     }
 
@@ -45,31 +49,67 @@ public final class CrackSegmenter {
 
     /** The crack probability map of {@code grey8u} ({@code CV_8UC1}): {@code CV_32FC1} of its size; caller releases. */
     public Mat probability(Mat grey8u) {
+        return probability(grey8u, false);
+    }
+
+    /**
+     * As {@link #probability(Mat)}; with {@code mirrors}, the mean of the maps of the image and of
+     * its three mirror images (about the vertical axis, the horizontal axis and both), each mirrored
+     * back: test-time augmentation at four times the cost.
+     */
+    public Mat probability(Mat grey8u, boolean mirrors) {
         SegmenterInput.Stats st = SegmenterInput.stats(grey8u);
         Mat out = new Mat(grey8u.size(), CvType.CV_32FC1);
         try (Mats m = new Mats()) {
             Mat norm = m.mat();
             SegmenterInput.normalise(grey8u, st, norm);
-            int w = grey8u.cols();
-            int h = grey8u.rows();
-            if ((long) w * h <= MAX_WHOLE_PX) {
-                runPadded(norm, new Rect(0, 0, w, h), new Rect(0, 0, w, h), out, m);
+            if (!mirrors) {
+                whole(norm, out, m);
                 return out;
             }
-            for (int y = 0; y < h; y += TILE_PX) {
-                for (int x = 0; x < w; x += TILE_PX) {
-                    Rect core = new Rect(x, y, Math.min(TILE_PX, w - x), Math.min(TILE_PX, h - y));
-                    int x0 = Math.max(0, x - MARGIN_PX);
-                    int y0 = Math.max(0, y - MARGIN_PX);
-                    int x1 = Math.min(w, core.x + core.width + MARGIN_PX);
-                    int y1 = Math.min(h, core.y + core.height + MARGIN_PX);
-                    runPadded(norm, new Rect(x0, y0, x1 - x0, y1 - y0), core, out, m);
+            out.setTo(new Scalar(0));
+            Mat flipped = m.mat();
+            Mat p = m.mat();
+            p.create(grey8u.size(), CvType.CV_32FC1);
+            Mat back = m.mat();
+            for (int code : new int[] {NO_FLIP, 1, 0, -1}) {
+                if (code == NO_FLIP) {
+                    whole(norm, p, m);
+                    Core.add(out, p, out);
+                } else {
+                    Core.flip(norm, flipped, code);
+                    whole(flipped, p, m);
+                    Core.flip(p, back, code);
+                    Core.add(out, back, out);
                 }
             }
+            Core.multiply(out, new Scalar(0.25), out);
             return out;
         } catch (RuntimeException e) {
             out.release();
             throw e;
+        }
+    }
+
+    private static final int NO_FLIP = 2;
+
+    /** The map of the normalised image {@code norm} into {@code out} (allocated, its size): whole or in tiles. */
+    private void whole(Mat norm, Mat out, Mats m) {
+        int w = norm.cols();
+        int h = norm.rows();
+        if ((long) w * h <= MAX_WHOLE_PX) {
+            runPadded(norm, new Rect(0, 0, w, h), new Rect(0, 0, w, h), out, m);
+            return;
+        }
+        for (int y = 0; y < h; y += TILE_PX) {
+            for (int x = 0; x < w; x += TILE_PX) {
+                Rect core = new Rect(x, y, Math.min(TILE_PX, w - x), Math.min(TILE_PX, h - y));
+                int x0 = Math.max(0, x - marginPx);
+                int y0 = Math.max(0, y - marginPx);
+                int x1 = Math.min(w, core.x + core.width + marginPx);
+                int y1 = Math.min(h, core.y + core.height + marginPx);
+                runPadded(norm, new Rect(x0, y0, x1 - x0, y1 - y0), core, out, m);
+            }
         }
     }
 

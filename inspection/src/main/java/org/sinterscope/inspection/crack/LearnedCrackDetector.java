@@ -13,7 +13,9 @@ import org.sinterscope.camera.WebGrid;
  * Cracks from a learned segmenter ({@link CrackSegmenter}): the score map is the network's crack
  * probability {@code p}; the mask is {@code p ≥ threshold} (the bundle's, chosen on validation
  * images), without 8-connected components whose bounding box is shorter than the bundle's
- * {@code minLengthPx}; skeleton and measurements as in {@link CrackDetector}.
+ * {@code minLengthPx}; skeleton and measurements as in {@link CrackDetector}. With {@code mirrors}
+ * the probability is the mean over the image and its three mirror images
+ * ({@link CrackSegmenter#probability(Mat, boolean)}).
  *
  * <p>Thread-safe (the segmenter serialises its graph calls).
  */
@@ -25,6 +27,7 @@ public final class LearnedCrackDetector implements CrackSegmentation {
     private final CrackSegmenter segmenter;
     private final double threshold;
     private final int minLengthPx;
+    private final boolean mirrors;
 
     public LearnedCrackDetector(CrackSegmenter segmenter) {
         this(segmenter, segmenter.bundle().metadata().threshold());
@@ -37,6 +40,12 @@ public final class LearnedCrackDetector implements CrackSegmentation {
 
     /** With a mask threshold in (0, 1) and a minimum component length (px, ≥ 0) other than the bundle's. */
     public LearnedCrackDetector(CrackSegmenter segmenter, double threshold, int minLengthPx) {
+        this(segmenter, threshold, minLengthPx, false);
+    }
+
+    /** As {@link #LearnedCrackDetector(CrackSegmenter, double, int)}, optionally averaging over the mirror images. */
+    public LearnedCrackDetector(CrackSegmenter segmenter, double threshold, int minLengthPx, boolean mirrors) {
+        this.mirrors = mirrors;
         this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("mask threshold must be in (0, 1), got " + threshold);
@@ -60,7 +69,7 @@ public final class LearnedCrackDetector implements CrackSegmentation {
         }
         Mat fullMask = new Mat();
         try (Mats m = new Mats()) {
-            Mat p = m.add(segmenter.probability(grey8u));
+            Mat p = m.add(segmenter.probability(grey8u, mirrors));
             if (scoreOut != null) {
                 p.copyTo(scoreOut);
             }

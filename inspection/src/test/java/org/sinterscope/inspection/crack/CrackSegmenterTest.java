@@ -64,6 +64,41 @@ class CrackSegmenterTest {
     }
 
     @Test
+    void the_mirror_average_is_the_mean_of_the_mirrored_maps_mirrored_back() throws Exception {
+        OpenCvNative.load();
+        // symmetric kernel: the graph commutes with mirroring, so the average equals the plain map
+        CrackSegmenter symmetric = new CrackSegmenter(SegmenterTestGraphs.darkLine());
+        // a kernel that looks left only: the mirrored maps differ, the average is checked piece by piece
+        CrackSegmenter oneSided = new CrackSegmenter(SegmenterBundle.of(SegmenterTestGraphs.metadata(0.5, 0),
+                SegmenterTestGraphs.conv3(new float[] {0, 0, 0, 1, -1, 0, 0, 0, 0}, 4.0, -1.0)));
+        try (Mats m = new Mats()) {
+            Mat img = noise(m, 120, 84, 9);
+            Imgproc.line(img, new Point(10, 5), new Point(70, 80), new Scalar(40), 2);
+            Mat plain = m.add(symmetric.probability(img));
+            Mat avg = m.add(symmetric.probability(img, true));
+            // inside: away from the right/bottom padding, which the mirror images put on the other side
+            assertThat(Core.norm(m.add(plain.submat(4, 80, 4, 116)), m.add(avg.submat(4, 80, 4, 116)), Core.NORM_INF))
+                    .isLessThan(1e-5);
+
+            Mat sum = m.mat();
+            sum.create(img.size(), CvType.CV_32FC1);
+            sum.setTo(new Scalar(0));
+            Core.add(sum, m.add(oneSided.probability(img)), sum);
+            for (int code : new int[] {1, 0, -1}) {
+                Mat f = m.mat();
+                Core.flip(img, f, code);
+                Mat back = m.mat();
+                Core.flip(m.add(oneSided.probability(f)), back, code);
+                Core.add(sum, back, sum);
+            }
+            Core.multiply(sum, new Scalar(0.25), sum);
+            Mat got = m.add(oneSided.probability(img, true));
+            assertThat(Core.norm(got, sum, Core.NORM_INF)).isLessThan(1e-5);
+            assertThat(Core.norm(got, m.add(oneSided.probability(img)), Core.NORM_INF)).isGreaterThan(0.05);
+        }
+    }
+
+    @Test
     void the_learned_detector_finds_a_dark_line_and_measures_it() throws Exception {
         OpenCvNative.load();
         LearnedCrackDetector det = new LearnedCrackDetector(new CrackSegmenter(SegmenterTestGraphs.darkLine()));
