@@ -147,7 +147,7 @@ public final class CracksEvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "tolerantPrecision  %.4f   (tolerance %d px)%n", s.tolerantPrecision(), s.tolerancePx());
             out.printf(Locale.ROOT, "tolerantRecall     %.4f%n", s.tolerantRecall());
             out.printf(Locale.ROOT, "tolerantF1         %.4f%n", s.tolerantF1());
-            out.printf(Locale.ROOT, "ods                %.4f   (score threshold %.2f)%n", s.ods(), s.odsThreshold());
+            out.printf(Locale.ROOT, "ods                %.4f   (score threshold %.3f)%n", s.ods(), s.odsThreshold());
             out.printf(Locale.ROOT, "ois                %.4f%n", s.ois());
             out.printf(Locale.ROOT, "detector           %s%n", model.describe(detector));
             if (scale != 1.0) {

@@ -21,7 +21,10 @@ import org.sinterscope.camera.WebGrid;
  */
 public final class CrackEvaluator {
 
-    /** Score thresholds of the sweep: 0.02, 0.04, … 0.98. */
+    /**
+     * Score thresholds of the sweep: 0.02, 0.04, … 0.98, then 0.99, 0.995, 0.998, 0.999 (a learned
+     * segmenter's probabilities crowd near 1, where its best threshold can lie).
+     */
     public static final double[] THRESHOLDS = thresholds();
 
     private final CrackSegmentation detector;
@@ -107,10 +110,12 @@ public final class CrackEvaluator {
     }
 
     private static double[] thresholds() {
-        double[] t = new double[49];
-        for (int i = 0; i < t.length; i++) {
+        double[] top = {0.99, 0.995, 0.998, 0.999};
+        double[] t = new double[49 + top.length];
+        for (int i = 0; i < 49; i++) {
             t[i] = 0.02 * (i + 1);
         }
+        System.arraycopy(top, 0, t, 49, top.length);
         return t;
     }
 
