@@ -18,7 +18,7 @@ import org.sinterscope.inspection.crack.SegmenterInput;
  * Random, augmented training patches from crack images and masks (all decisions from the caller's
  * seeded random source).
  *
- * <p>One patch of {@code sizePx}²: a centre (with probability {@link #CRACK_CENTRE_P} a random
+ * <p>One patch of {@code sizePx}²: a centre (with probability {@code crackCentreP} a random
  * crack pixel, else any pixel), a zoom {@code z} log-uniform in [{@link #MIN_ZOOM},
  * {@link #MAX_ZOOM}] (other resolutions), a rotation uniform in [0, 2π) and a mirror with
  * probability ½ (cracks run any way), sampled with one affine warp (reflected border; the image
@@ -30,7 +30,6 @@ import org.sinterscope.inspection.crack.SegmenterInput;
  */
 public final class CrackPatchSampler {
 
-    static final double CRACK_CENTRE_P = 0.6;
     static final double MIN_ZOOM = 0.5;
     static final double MAX_ZOOM = 1.5;
 
@@ -41,6 +40,7 @@ public final class CrackPatchSampler {
     private final List<Source> sources = new ArrayList<>();
     private final int sizePx;
     private final boolean augment;
+    private final double crackCentreP;
 
     /**
      * @param greys   8-bit grey images (copied)
@@ -49,6 +49,15 @@ public final class CrackPatchSampler {
      * @param augment false: no zoom, rotation or lighting changes (centre and mirror only)
      */
     public CrackPatchSampler(List<Mat> greys, List<Mat> masks, int sizePx, boolean augment) {
+        this(greys, masks, sizePx, augment, 0.6);
+    }
+
+    /** As above; {@code crackCentreP}: probability that a patch is centred on a crack pixel, [0, 1]. */
+    public CrackPatchSampler(List<Mat> greys, List<Mat> masks, int sizePx, boolean augment, double crackCentreP) {
+        if (!(crackCentreP >= 0 && crackCentreP <= 1)) {
+            throw new IllegalArgumentException("crack-centre probability must be in [0, 1], got " + crackCentreP);
+        }
+        this.crackCentreP = crackCentreP;
         if (greys.size() != masks.size() || greys.isEmpty()) {
             throw new IllegalArgumentException("need as many masks as images (>= 1), got " + greys.size() + " and " + masks.size());
         }
@@ -83,7 +92,7 @@ public final class CrackPatchSampler {
         int h = s.grey().rows();
         double cx;
         double cy;
-        if (s.crackXy().length > 0 && rnd.nextDouble() < CRACK_CENTRE_P) {
+        if (s.crackXy().length > 0 && rnd.nextDouble() < crackCentreP) {
             int k = rnd.nextInt(s.crackXy().length / 2);
             cx = s.crackXy()[2 * k];
             cy = s.crackXy()[2 * k + 1];

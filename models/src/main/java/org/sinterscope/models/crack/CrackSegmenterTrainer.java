@@ -105,7 +105,7 @@ public final class CrackSegmenterTrainer {
                 greys.add(CrackImages.readGrey(it.image()));
                 masks.add(CrackImages.readMask(it.mask()));
             }
-            sampler = new CrackPatchSampler(greys, masks, st.patchPx(), true);
+            sampler = new CrackPatchSampler(greys, masks, st.patchPx(), true, st.crackCentreP());
         } finally {
             greys.forEach(Mat::release);
             masks.forEach(Mat::release);

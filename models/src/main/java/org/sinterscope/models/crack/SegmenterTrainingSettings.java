@@ -20,10 +20,11 @@ package org.sinterscope.models.crack;
  * @param posWeight       BCE weight of crack pixels
  * @param diceWeight      weight of the Dice term of the loss
  * @param minLengthPx     mask components with a shorter bounding box are dropped, px
+ * @param crackCentreP    probability that a training patch is centred on a crack pixel (else anywhere)
  */
 public record SegmenterTrainingSettings(long seed, int valImages, int patchPx, int batchSize, int stepsPerEpoch, int epochs,
                                         int patience, double learningRate, double lrDecay, int c0, int c1, int c2, int c3,
-                                        double posWeight, double diceWeight, int minLengthPx) {
+                                        double posWeight, double diceWeight, int minLengthPx, double crackCentreP) {
 
     public SegmenterTrainingSettings {
         if (valImages < 1 || patchPx < 16 || patchPx > 512 || patchPx % 4 != 0 || batchSize < 1 || batchSize > 256
@@ -39,6 +40,9 @@ public record SegmenterTrainingSettings(long seed, int valImages, int patchPx, i
         if (patchPx % net.inputMultiplePx() != 0) {
             throw new IllegalArgumentException("patch " + patchPx + " px is not a multiple of the net's " + net.inputMultiplePx());
         }
+        if (!(crackCentreP >= 0 && crackCentreP <= 1)) {
+            throw new IllegalArgumentException("crack-centre probability must be in [0, 1], got " + crackCentreP);
+        }
         if (minLengthPx < 0 || minLengthPx > 1000) {
             throw new IllegalArgumentException("minimum length must be 0..1000 px, got " + minLengthPx);
         }
@@ -46,17 +50,18 @@ public record SegmenterTrainingSettings(long seed, int valImages, int patchPx, i
 
     /**
      * The shipped recipe: 20 validation images, 96 px patches in batches of 16, 200 steps per epoch,
-     * at most 16 epochs (patience 4), Adam 2e-3 decaying ×0.85 per epoch, channels 12/24/48/64
-     * (three pooling levels), crack pixels weighted ×2 in the cross-entropy plus ½ Dice, no
-     * minimum component length.
+     * at most 16 epochs (patience 6), Adam 2e-3 decaying ×0.85 per epoch, channels 12/24/48/64
+     * (three pooling levels), cross-entropy (crack pixels unweighted) plus ½ Dice, 30 % of the
+     * patches centred on a crack pixel (the rest anywhere: stains, joints and shadows are the
+     * hard negatives), no minimum component length.
      */
     public static SegmenterTrainingSettings defaults(long seed) {
-        return new SegmenterTrainingSettings(seed, 20, 96, 16, 200, 16, 4, 2e-3, 0.85, 12, 24, 48, 64, 2.0, 0.5, 0);
+        return new SegmenterTrainingSettings(seed, 20, 96, 16, 200, 16, 6, 2e-3, 0.85, 12, 24, 48, 64, 1.0, 0.5, 0, 0.3);
     }
 
     public SegmenterTrainingSettings withEpochs(int n, int steps) {
         return new SegmenterTrainingSettings(seed, valImages, patchPx, batchSize, steps, n, patience, learningRate, lrDecay,
-                c0, c1, c2, c3, posWeight, diceWeight, minLengthPx);
+                c0, c1, c2, c3, posWeight, diceWeight, minLengthPx, crackCentreP);
     }
 
     public CrackSegNet net() {
