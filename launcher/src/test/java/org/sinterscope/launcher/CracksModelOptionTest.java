@@ -48,4 +48,13 @@ class CracksModelOptionTest {
         assertThat(doc.get("detector").asText()).startsWith("classical");
         assertThat(doc.get("images").get(0).get("measurements").get("crackCount").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void without_model_the_shipped_learned_segmenter_runs(@TempDir Path dir) throws Exception {
+        Path img = image(dir);
+        CliRun r = CliRun.of("cracks", "detect", img.toString(), "--json");
+        assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("detector").asText()).startsWith("learned").contains("default-crack-segmenter.zip");
+    }
 }

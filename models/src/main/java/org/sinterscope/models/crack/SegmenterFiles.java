@@ -16,6 +16,20 @@ public final class SegmenterFiles {
     private SegmenterFiles() {
     }
 
+    /**
+     * The shipped default bundle: {@value #DEFAULT_PATH} in {@code from} or the nearest folder above
+     * it that has one; {@code from}/{@value #DEFAULT_PATH} when none has (reading it then names that path).
+     */
+    public static Path findDefault(Path from) {
+        for (Path p = from.toAbsolutePath(); p != null; p = p.getParent()) {
+            Path f = p.resolve(DEFAULT_PATH);
+            if (java.nio.file.Files.isRegularFile(f)) {
+                return f;
+            }
+        }
+        return from.toAbsolutePath().resolve(DEFAULT_PATH);
+    }
+
     /** Reads and checks the bundle in {@code file}. */
     public static SegmenterBundle read(Path file) throws ModelBundleException {
         return BundleFiles.read(file, "crack segmenter", SegmenterBundle::load);
