@@ -135,6 +135,22 @@ public final class ClassifyingInspector implements FrameInspector {
         return new ClassifiedInspection(c, classified, lc.id(), boxes.size(), dropped, unsure);
     }
 
+    /**
+     * Runs the classical inspection and the classifier in use on {@code frame} once, the way
+     * {@link #inspectBoth} does, but counts nothing and returns nothing: it compiles the hot code
+     * and initialises the native libraries before the line starts, so that the first frames of a
+     * run are not seconds late. The frame stays open (the caller owns it).
+     */
+    public void warmUp(Frame frame) {
+        FrameInspection c = classical.inspect(frame);
+        LoadedClassifier lc = classifier.get();
+        if (lc == null || c.failed()) {
+            return;
+        }
+        List<PixelRect> boxes = c.defects().stream().filter(d -> detectors.contains(d.detector())).map(Defect::boundsPx).toList();
+        lc.classifier().classify(frame.image(), boxes);
+    }
+
     public Counts counts() {
         return new Counts(frames.get(), unclassified.get(), candidates.get(), suppressed.get(), uncertain.get());
     }

@@ -108,4 +108,28 @@ class ClassifyingInspectorTest {
         assertThat(inspect(ci).defects()).extracting(Defect::detector).containsExactly("pinholes@4", "pinholes@4", "streak");
         assertThat(ci.counts().frames()).isEqualTo(2);
     }
+
+    @Test
+    void warm_up_runs_the_classical_stage_counts_nothing_keeps_the_frame_open_and_changes_no_later_result() throws Exception {
+        LoadedClassifier pinholes = constant("pinholes@5", 0, 5, 0);
+        java.util.concurrent.atomic.AtomicInteger classicalCalls = new java.util.concurrent.atomic.AtomicInteger();
+        FrameInspector counting = f -> {
+            classicalCalls.incrementAndGet();
+            return CLASSICAL.inspect(f);
+        };
+        ClassifyingInspector warmed = new ClassifyingInspector(counting, () -> pinholes);
+        OpenCvNative.load();
+        Mat img = new Mat(64, 128, CvType.CV_8UC1, new Scalar(90));
+        try (Frame f = new Frame("cam", 3, Instant.EPOCH, 0, 0, PixelPitch.square(50), img)) {
+            warmed.warmUp(f);
+            warmed.warmUp(f);
+            assertThat(f.image().empty()).isFalse();
+        }
+        assertThat(classicalCalls.get()).isEqualTo(2);
+        assertThat(warmed.counts()).isEqualTo(new ClassifyingInspector.Counts(0, 0, 0, 0, 0));
+        FrameInspection after = inspect(warmed);
+        FrameInspection cold = inspect(new ClassifyingInspector(CLASSICAL, () -> pinholes));
+        assertThat(after.defects()).isEqualTo(cold.defects());
+        assertThat(warmed.counts().frames()).isEqualTo(1);
+    }
 }

@@ -86,6 +86,76 @@ public final class AssembledStation implements AutoCloseable {
     }
 
     /**
+     * Warms the station up before the line starts: the coating inspection and the classifier in use
+     * run on {@code frames} in rounds (one round: each frame once on each of {@code threads} threads),
+     * and their results are dropped (nothing is counted, decided, stored or sent). Rounds go on until
+     * the JIT compiler has settled, i.e. it compiled for less than {@value #JIT_SETTLED_FRACTION} of
+     * the last round's wall time (JVM's total compilation time), or {@code maxSeconds} have passed;
+     * at least {@value #MIN_ROUNDS} rounds. The first frames of a cold JVM cost many times a warm frame
+     * (class loading, JIT compilation, the native libraries' first calls); on a busy line PC that made
+     * the first reject commands of a run seconds late (docs/performance.md). Does nothing for a station
+     * without a coating classifier. The frames stay open (the caller owns them).
+     *
+     * @return the rounds run
+     * @throws IllegalStateException after {@link #start()}
+     */
+    public synchronized int warmUp(List<org.sinterscope.camera.Frame> frames, double maxSeconds, int threads) {
+        if (station != null) {
+            throw new IllegalStateException("warm up before the station starts, not while it runs");
+        }
+        if (!(maxSeconds >= 0) || threads < 1) {
+            throw new IllegalArgumentException("need maxSeconds >= 0 and threads >= 1, got " + maxSeconds + " and " + threads);
+        }
+        if (classifier == null || frames.isEmpty() || maxSeconds == 0) {
+            return 0;
+        }
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "station-warm-up");
+            t.setDaemon(true);
+            return t;
+        });
+        long t0 = System.nanoTime();
+        int rounds = 0;
+        try {
+            while (true) {
+                long r0 = System.nanoTime();
+                long c0 = jitTimed ? jit.getTotalCompilationTime() : 0;
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    done.add(pool.submit(() -> frames.forEach(f -> classifier.inspector().warmUp(f))));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get();
+                }
+                rounds++;
+                double roundMs = (System.nanoTime() - r0) / 1e6;
+                double jitMs = jitTimed ? jit.getTotalCompilationTime() - c0 : 0;
+                boolean settled = !jitTimed || jitMs < JIT_SETTLED_FRACTION * roundMs;
+                if (rounds >= MIN_ROUNDS && (settled || (System.nanoTime() - t0) / 1e9 >= maxSeconds)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while warming up", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the warm-up failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        LOG.info("warmed up: {} rounds of {} frames on {} thread(s) in {} s", rounds, frames.size(), threads,
+                String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
+        return rounds;
+    }
+
+    /** The warm-up stops once the JIT compiled for less than this fraction of a round's wall time. */
+    public static final double JIT_SETTLED_FRACTION = 0.05;
+    /** The warm-up runs at least this many rounds. */
+    public static final int MIN_ROUNDS = 2;
+
+    /**
      * A gige camera: its loss reporter is attached (lost stretches to {@code decideUri}) and its
      * stream counters metered when the station starts.
      */

@@ -12,6 +12,7 @@ import org.apache.camel.RoutesBuilder;
 import org.sinterscope.camera.Frame;
 import org.sinterscope.camera.FrameSource;
 import org.sinterscope.inspection.FrameInspector;
+import org.sinterscope.inspection.NativeThreads;
 import org.sinterscope.inspection.coating.CoatingInspector;
 import org.sinterscope.inspection.coating.CoatingInspectorConfig;
 import org.sinterscope.inspection.crack.CrackDetector;
@@ -76,6 +77,7 @@ public final class StationAssembly {
         CameraSpec camera = cameras.get(0);
         Recipe recipe = parts.recipe != null ? parts.recipe : recipe(settings);
         List<StationStage> stages = new ArrayList<>(encoder.stages());
+        NativeThreads.limit((int) settings.getDouble("sinterscope.inspection.native-threads"));
         StationClassifier classifier = null;
         if (cameras.stream().anyMatch(c -> c.stage() == CameraSpec.Stage.COATING)) {
             classifier = StationClassifier.create(settings, new CoatingInspector(CoatingInspectorConfig.defaults()));

@@ -98,7 +98,12 @@ final class DemoFurnace {
 
     /** Whether a fired command is the furnace's (kept out of the coating's scores). */
     static boolean isFurnace(PlcSimulator.Fired f) {
-        return f.command().causes().stream().anyMatch(CAUSES::contains);
+        return isFurnace(f.command());
+    }
+
+    /** A command for a furnace excursion (not from a frame: its "frame complete" time is the reading's). */
+    static boolean isFurnace(org.sinterscope.routes.reject.RejectCommand c) {
+        return c.causes().stream().anyMatch(CAUSES::contains);
     }
 
     /**

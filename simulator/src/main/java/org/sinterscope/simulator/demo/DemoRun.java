@@ -142,6 +142,7 @@ public final class DemoRun {
         Headroom.MemoryWatch memory = new Headroom.MemoryWatch(ledger::framesIn, Math.min(cfg.frameCount(), Math.max(20, cfg.frameCount() / 10)));
         MemorySnapshot memoryEnd;
         try (remote; assembled; memory) {
+            DemoWarmUp.run(assembled, cfg, threads(settings));
             Station station = assembled.start();
             foil.measure(cfg.seed());
             ledger.awaitAllDecided(o.timeout());
@@ -216,7 +217,7 @@ public final class DemoRun {
                 injected, detected, rejected, injected - rejected, falseRejects, actuators.lateCommands(),
                 ledger.framesFailed(), ledger.alarms().size(), DemoScorer.rejectedMeters(fired.stream()
                         .filter(f -> !DemoFurnace.isFurnace(f)).toList()), ledger.meanCvPercent(),
-                DemoScorer.percentiles(actuators.latencies()), byClass, inspection.skipped(), actuation, cracks,
+                DemoScorer.percentiles(actuators.latencies(c -> !DemoFurnace.isFurnace(c))), byClass, inspection.skipped(), actuation, cracks,
                 comparison[0].summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
                 furnace == null ? null : furnace.summary(fired), headroom, strict, xrd, stages);
     }

@@ -29,7 +29,8 @@ import org.sinterscope.simulator.demo.ClassifierSummary;
  * @param alarms                alarms raised
  * @param rejectedMeters        web length rejected, m
  * @param coatingCvPercent      mean CD coefficient of variation of the coating
- * @param latencyMs             frame complete → reject command at the actuator: p50, p99, max
+ * @param latencyMs             frame complete → reject command at the actuator, for the commands from frames (a furnace
+ *                             excursion's command is timed from its reading, not a frame): p50, p99, max
  * @param byClass               the counts per defect class
  * @param framesSkipped         frames not inspected because the station was behind the line (rejected by policy)
  * @param actuation             reject commands: link, sent, acknowledged, fired, late, fail-safe actions

@@ -65,7 +65,7 @@ public final class PlcSimulator {
     private final Map<String, ActuatorEvent> finalReport = new HashMap<>();
     private final List<Fired> fired = new ArrayList<>();
     private final List<ActuatorEvent> events = new ArrayList<>();
-    private final List<Duration> latencies = new ArrayList<>();
+    private final List<Pending> received = new ArrayList<>();
     private int late;
     private int duplicates;
     private final List<Consumer<ActuatorEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -100,7 +100,7 @@ public final class PlcSimulator {
             }
             return ack;
         }
-        latencies.add(Duration.between(c.frameCompleteAt(), now));
+        received.add(new Pending(c, now));
         if (enc > c.deadlineMm()) {
             late++;
             String detail = String.format(Locale.ROOT, "%.1f mm past its deadline; %s", enc - c.deadlineMm(),
@@ -152,7 +152,13 @@ public final class PlcSimulator {
 
     /** Frame complete → command at the actuator, for every command received (duplicates aside). */
     public synchronized List<Duration> latencies() {
-        return List.copyOf(latencies);
+        return latencies(c -> true);
+    }
+
+    /** Frame complete → command at the actuator, for the commands received that {@code which} accepts (duplicates aside). */
+    public synchronized List<Duration> latencies(java.util.function.Predicate<RejectCommand> which) {
+        return received.stream().filter(p -> which.test(p.command()))
+                .map(p -> Duration.between(p.command().frameCompleteAt(), p.receivedAt())).toList();
     }
 
     public synchronized int lateCommands() {
