@@ -27,6 +27,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AssembledStation implements AutoCloseable {
 
+    /** The warm-up stops once the JIT compiled for less than this fraction of a round's wall time. */
+    public static final double JIT_SETTLED_FRACTION = 0.05;
+    /** The warm-up runs at least this many rounds. */
+    public static final int MIN_ROUNDS = 4;
+    /** The JIT counts as settled after this many quiet rounds in a row. */
+    public static final int SETTLED_ROUNDS = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(AssembledStation.class);
 
     private final StationSettings settings;
@@ -90,11 +97,13 @@ public final class AssembledStation implements AutoCloseable {
      * run on {@code frames} in rounds (one round: each frame once on each of {@code threads} threads),
      * and their results are dropped (nothing is counted, decided, stored or sent). Rounds go on until
      * the JIT compiler has settled, i.e. it compiled for less than {@value #JIT_SETTLED_FRACTION} of
-     * the last round's wall time (JVM's total compilation time), or {@code maxSeconds} have passed;
-     * at least {@value #MIN_ROUNDS} rounds. The first frames of a cold JVM cost many times a warm frame
+     * the wall time of each of the last {@value #SETTLED_ROUNDS} rounds (the JVM's total compilation
+     * time), or {@code maxSeconds} have passed; at least {@value #MIN_ROUNDS} rounds. The first frames
+     * of a cold JVM cost many times a warm frame
      * (class loading, JIT compilation, the native libraries' first calls); on a busy line PC that made
      * the first reject commands of a run seconds late (docs/performance.md). Does nothing for a station
-     * without a coating classifier. The frames stay open (the caller owns them).
+     * without a coating classifier. Ends with a full garbage collection, so that the warm-up's garbage
+     * is not collected under the first frames of the line. The frames stay open (the caller owns them).
      *
      * @return the rounds run
      * @throws IllegalStateException after {@link #start()}
@@ -118,6 +127,7 @@ public final class AssembledStation implements AutoCloseable {
         });
         long t0 = System.nanoTime();
         int rounds = 0;
+        int quiet = 0;
         try {
             while (true) {
                 long r0 = System.nanoTime();
@@ -132,8 +142,8 @@ public final class AssembledStation implements AutoCloseable {
                 rounds++;
                 double roundMs = (System.nanoTime() - r0) / 1e6;
                 double jitMs = jitTimed ? jit.getTotalCompilationTime() - c0 : 0;
-                boolean settled = !jitTimed || jitMs < JIT_SETTLED_FRACTION * roundMs;
-                if (rounds >= MIN_ROUNDS && (settled || (System.nanoTime() - t0) / 1e9 >= maxSeconds)) {
+                quiet = !jitTimed || jitMs < JIT_SETTLED_FRACTION * roundMs ? quiet + 1 : 0;
+                if (rounds >= MIN_ROUNDS && (quiet >= SETTLED_ROUNDS || (System.nanoTime() - t0) / 1e9 >= maxSeconds)) {
                     break;
                 }
             }
@@ -145,15 +155,13 @@ public final class AssembledStation implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+        // the warm-up's garbage goes now, not in a collection pause under the first frames of the line
+        System.gc();
         LOG.info("warmed up: {} rounds of {} frames on {} thread(s) in {} s", rounds, frames.size(), threads,
                 String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
         return rounds;
     }
 
-    /** The warm-up stops once the JIT compiled for less than this fraction of a round's wall time. */
-    public static final double JIT_SETTLED_FRACTION = 0.05;
-    /** The warm-up runs at least this many rounds. */
-    public static final int MIN_ROUNDS = 2;
 
     /**
      * A gige camera: its loss reporter is attached (lost stretches to {@code decideUri}) and its

@@ -11,16 +11,17 @@ import org.sinterscope.simulator.line.SimulatedLineConfig;
 
 /**
  * The demo station's warm-up before the line starts ({@link AssembledStation#warmUp}): {@value #FRAMES}
- * defect-dense frames ({@value #DEFECTS_PER_M} defects and {@value #LOOKALIKES_PER_M} look-alikes per
- * metre, so that the spot, scratch and classifier paths run too) of the run's line with another seed
- * ({@code seed + }{@value #SEED_OFFSET}: none of them is a frame of the run), each inspected
- * in rounds on the station's inspection threads until the JIT has settled or {@value #MAX_SECONDS} s
- * have passed; the frames are closed afterwards.
+ * frames of the run's line with another seed ({@code seed + }{@value #SEED_OFFSET}: none of them is a
+ * frame of the run), half of them clean (no defect, no look-alike) and half defect-dense
+ * ({@value #DEFECTS_PER_M} defects and {@value #LOOKALIKES_PER_M} look-alikes per metre), so that the
+ * branches of both kinds of frame are compiled, the spot, scratch and classifier paths included. They
+ * are inspected in rounds on the station's inspection threads until the JIT has settled or
+ * {@value #MAX_SECONDS} s have passed; the frames are closed afterwards.
  */
 final class DemoWarmUp {
 
-    static final int FRAMES = 4;
-    static final double MAX_SECONDS = 15;
+    static final int FRAMES = 6;
+    static final double MAX_SECONDS = 10;
     static final double DEFECTS_PER_M = 40;
     static final double LOOKALIKES_PER_M = 5;
     static final long SEED_OFFSET = 1_000_003;
@@ -30,19 +31,25 @@ final class DemoWarmUp {
 
     /** Warms {@code station} up on frames like those of {@code run}; returns the rounds run. */
     static int run(AssembledStation station, SimulatedLineConfig run, int threads) {
-        SimulatedLineConfig cfg = run.withSeed(run.seed() + SEED_OFFSET).withDefectRatePerM(DEFECTS_PER_M)
-                .withLookalikeRatePerM(LOOKALIKES_PER_M);
-        cfg = cfg.withLengthM(Math.max(1, (FRAMES + 1) * cfg.frameLengthMm() / 1000));
+        SimulatedLineConfig base = run.withSeed(run.seed() + SEED_OFFSET);
         List<Frame> frames = new ArrayList<>();
-        try (SimulatedLine line = new SimulatedLine(cfg, SimulatedEncoder.freeRunning())) {
-            for (int i = 0; i < FRAMES && i < line.frameCount(); i++) {
-                var sf = line.render(i, false);
-                sf.releaseLabels();
-                frames.add(sf.frame());
-            }
+        try {
+            render(base.withDefectRatePerM(0).withLookalikeRatePerM(0), FRAMES / 2, frames);
+            render(base.withDefectRatePerM(DEFECTS_PER_M).withLookalikeRatePerM(LOOKALIKES_PER_M), FRAMES - FRAMES / 2, frames);
             return station.warmUp(frames, MAX_SECONDS, threads);
         } finally {
             frames.forEach(Frame::close);
+        }
+    }
+
+    private static void render(SimulatedLineConfig cfg, int n, List<Frame> into) {
+        SimulatedLineConfig c = cfg.withLengthM(Math.max(1, (n + 1) * cfg.frameLengthMm() / 1000));
+        try (SimulatedLine line = new SimulatedLine(c, SimulatedEncoder.freeRunning())) {
+            for (int i = 0; i < n && i < line.frameCount(); i++) {
+                var sf = line.render(i, false);
+                sf.releaseLabels();
+                into.add(sf.frame());
+            }
         }
     }
 }
