@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * @param behindAlarms           "station behind the line" alarms raised
  * @param simulatorBufferFrames  frames the simulator renders ahead of the camera
  * @param simulatorWaitSeconds   time the camera waited for the simulator, s (0 when the simulator keeps ahead)
- * @param simulatorLateFrames    paced frames handed to the station more than 50 ms after their moment
+ * @param simulatorLateFrames    paced frames the renderer delivered more than 50 ms after their moment
  * @param memoryStart            memory once the run had warmed up (after its first frames)
  * @param memoryEnd              memory when the last verdict was in
  * @param peakRssMb              the largest resident set sampled during the run (once a second), MB

@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@code capacity} frames; the constructor returns once the queue is full (or the roll is shorter),
  * i.e. the buffer is filled before the line starts. {@link #next()} takes the next frame and, when
  * the encoder is paced, waits until the frame's last line has passed the camera, as a real camera
- * would; free-running, it moves the encoder to the frame's end. A frame handed out more than
- * {@link #LATE_TOLERANCE_MS} ms after that moment is counted as late ({@link #lateFrames()}): the
- * simulator, not the station, held the line up. One consumer pulls frames.
+ * would; free-running, it moves the encoder to the frame's end. A frame the renderer had not
+ * delivered by {@link #LATE_TOLERANCE_MS} ms after that moment is counted as late
+ * ({@link #lateFrames()}): the simulator, not the station, held the line up. (A camera thread that
+ * wakes late because the machine is busy is not the simulator's doing and is not counted; its
+ * delay shows in {@link #maxLateMs()}.) One consumer pulls frames.
  */
 public final class RenderAheadLine implements FrameSource {
 
@@ -118,7 +120,8 @@ public final class RenderAheadLine implements FrameSource {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the simulator", e);
         }
-        waitedNanos += System.nanoTime() - t0;
+        long delivered = System.nanoTime();
+        waitedNanos += delivered - t0;
         if (taken == END) {
             throw failure != null ? failure : new NoSuchElementException("the simulator's renderer stopped early");
         }
@@ -132,9 +135,8 @@ public final class RenderAheadLine implements FrameSource {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
             }
-            long late = System.nanoTime() - due;
-            maxLateNanos = Math.max(maxLateNanos, late);
-            if (late > TimeUnit.MILLISECONDS.toNanos(LATE_TOLERANCE_MS)) {
+            maxLateNanos = Math.max(maxLateNanos, System.nanoTime() - due);
+            if (delivered - due > TimeUnit.MILLISECONDS.toNanos(LATE_TOLERANCE_MS)) {
                 lateFrames++;
             }
         } else {
@@ -143,12 +145,12 @@ public final class RenderAheadLine implements FrameSource {
         return f;
     }
 
-    /** Paced frames handed out more than {@link #LATE_TOLERANCE_MS} after their last line passed the camera. */
+    /** Paced frames the renderer delivered more than {@link #LATE_TOLERANCE_MS} after their last line passed the camera. */
     public long lateFrames() {
         return lateFrames;
     }
 
-    /** The largest delay of a paced frame past its moment, ms. */
+    /** The largest delay of a paced frame past its moment when it was handed out, ms (whatever the cause). */
     public double maxLateMs() {
         return maxLateNanos / 1e6;
     }
