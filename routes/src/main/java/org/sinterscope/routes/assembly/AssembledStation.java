@@ -47,6 +47,7 @@ public final class AssembledStation implements AutoCloseable {
     private final StationStore store;
     private final StationMetrics metrics;
     private Station station;
+    private org.sinterscope.routes.memory.MallocTrimmer trimmer;
     /** Each gige camera's source by camera id, with the decide endpoint its lost stretches go to. */
     private final Map<String, Map.Entry<String, GigeCameras.ReportingSource>> gige = new java.util.LinkedHashMap<>();
     private List<org.sinterscope.camera.FrameSource> moreSources = List.of();
@@ -80,6 +81,8 @@ public final class AssembledStation implements AutoCloseable {
             throw new IllegalStateException("the station is already started");
         }
         station = Station.start(beans, settings.asMap(), extraBeans, stages.toArray(StationStage[]::new));
+        trimmer = org.sinterscope.routes.memory.MallocTrimmer.start(
+                Long.parseLong(settings.getOrDefault(org.sinterscope.routes.memory.MallocTrimmer.INTERVAL, "0")), metrics.registry());
         Map<String, String> queues = new java.util.LinkedHashMap<>();
         Map<String, String> uris = framesUris.isEmpty() ? Map.of(camera.id(), "{{sinterscope.frames.uri}}") : framesUris;
         uris.forEach((id, uri) -> queues.put(id, station.context().resolvePropertyPlaceholders(uri)));
@@ -261,6 +264,9 @@ public final class AssembledStation implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (trimmer != null) {
+                trimmer.close();
+            }
             if (station != null) {
                 station.close();
             }
