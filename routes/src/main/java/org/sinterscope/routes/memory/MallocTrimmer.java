@@ -113,6 +113,7 @@ public final class MallocTrimmer implements AutoCloseable {
     public void close() {
         if (timer != null) {
             timer.shutdownNow();
+            LOG.info("malloc trim gave back {} MB of resident memory in all", String.format(java.util.Locale.ROOT, "%.1f", bytes.count() / 1e6));
         }
     }
 }
