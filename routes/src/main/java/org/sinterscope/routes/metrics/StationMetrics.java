@@ -46,6 +46,7 @@ import org.sinterscope.routes.foil.FoilVerdict;
  * sinterscope_frame_queue_depth{camera}               frames waiting for an inspection thread, per camera's queue
  * sinterscope_inspection_seconds{camera}              inspection time per frame (histogram)
  * sinterscope_frame_latency_seconds{camera}           frame acquired → inspected (histogram)
+ * sinterscope_clock_skew_total{camera,timer}         a frame stamped ahead of this host's clock (not recorded as a time)
  * sinterscope_verdicts_total{camera,result}           pass | reject
  * sinterscope_commands_total{outcome}                 decided, sent, resent, refused, acknowledged, fired, late, failed,
  *                                                     widened, line-stop, uninspected (from the actuation gateway)
@@ -131,12 +132,23 @@ public final class StationMetrics implements RunLedger.Listener, FoilReadingSink
             Counter.builder("sinterscope.frames.skipped").tag("camera", cam).register(registry).increment();
         }
         Counter.builder("sinterscope.megapixels").tag("camera", cam).register(registry).increment(fi.megapixels());
-        Timer.builder("sinterscope.inspection").tag("camera", cam).publishPercentileHistogram()
-                .register(registry).record(Duration.ofNanos(fi.inspectNanos()));
+        record("sinterscope.inspection", cam, Duration.ofNanos(fi.inspectNanos()));
         if (fi.timestamp() != null) {
-            Timer.builder("sinterscope.frame.latency").tag("camera", cam).publishPercentileHistogram()
-                    .register(registry).record(Duration.between(fi.timestamp(), Instant.now()));
+            record("sinterscope.frame.latency", cam, Duration.between(fi.timestamp(), Instant.now()));
         }
+    }
+
+    /**
+     * Records {@code d} on the camera's timer. A negative duration (a frame stamped by a clock ahead of this
+     * host's, e.g. a camera's or a simulator's planned time, or a wall-clock step) is not a time: it is
+     * counted on {@code sinterscope_clock_skew_total{camera,timer}} instead, which Micrometer would refuse.
+     */
+    private void record(String timer, String cam, Duration d) {
+        if (d.isNegative()) {
+            Counter.builder("sinterscope.clock.skew").tag("camera", cam).tag("timer", timer).register(registry).increment();
+            return;
+        }
+        Timer.builder(timer).tag("camera", cam).publishPercentileHistogram().register(registry).record(d);
     }
 
     @Override
