@@ -11,17 +11,45 @@ import java.util.Objects;
  * @param batchSize     patches per Adam step (1–1024)
  * @param learningRate  Adam step size (0–1)
  * @param weightDecay   decoupled weight decay per step, as a fraction of the learning rate (0–0.1)
- * @param patience      early stopping: stop after this many epochs without a lower validation loss (1–1000)
+ * @param patience      early stopping: stop after this many epochs without a better validation score (1–1000)
  * @param seed          the one seed
  * @param blockChannels output channels of the conv blocks (see {@link ClassifierNet})
  * @param augmenter     augmentation of training patches (never of validation or test patches)
+ * @param balance       how unequal class sizes are handled (see {@link ClassBalance})
+ * @param selection     which validation score picks the kept epoch and drives early stopping
  */
 public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, int patience,
-                               long seed, List<Integer> blockChannels, Augmenter augmenter) {
+                               long seed, List<Integer> blockChannels, Augmenter augmenter, ClassBalance balance,
+                               Selection selection) {
+
+    /**
+     * Handling of imbalanced classes (n_c training patches of class c, N in all, K classes).
+     */
+    public enum ClassBalance {
+        /** Every training patch once per epoch, every sample weighs the same: the majority class dominates the loss. */
+        NONE,
+        /** Every training patch once per epoch; the cross-entropy of a class-c patch is weighted by {@code N / (K·n_c)}. */
+        WEIGHTS,
+        /**
+         * Class-balanced epochs: each epoch draws {@code ceil(N/K)} patches of every class (a small class is
+         * repeated, each copy augmented anew; a large one is subsampled, a fresh subset each epoch).
+         */
+        OVERSAMPLE
+    }
+
+    /** Model selection and early stopping. */
+    public enum Selection {
+        /** Lowest validation cross-entropy (the default bundle's recipe). */
+        VAL_LOSS,
+        /** Highest validation macro-F1, ties (within 1e-4) broken by the lower cross-entropy. */
+        VAL_MACRO_F1
+    }
 
     public TrainingSettings {
         blockChannels = List.copyOf(blockChannels);
         Objects.requireNonNull(augmenter, "augmenter");
+        Objects.requireNonNull(balance, "balance");
+        Objects.requireNonNull(selection, "selection");
         if (epochs < 1 || epochs > 1000 || batchSize < 1 || batchSize > 1024 || patience < 1 || patience > 1000) {
             throw new IllegalArgumentException("need epochs 1..1000, batch 1..1024, patience 1..1000, got epochs="
                     + epochs + ", batch=" + batchSize + ", patience=" + patience);
@@ -33,24 +61,65 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
     }
 
     /**
-     * For data sets of whole images (64 × 64 input): 4 blocks of 16-32-64-128 channels, batch 32,
-     * Adam 2e-3, weight decay 1e-4, up to 30 epochs, patience 6.
+     * For data sets of whole images (64 × 64 input), imbalance being the normal case: 4 blocks of
+     * 16-32-64-128 channels, batch 32, Adam 2e-3, weight decay 1e-4, up to 30 epochs, patience 6,
+     * class-balanced epochs ({@link ClassBalance#OVERSAMPLE}), selection on validation macro-F1.
      */
     public static TrainingSettings generic(long seed) {
-        return new TrainingSettings(30, 32, 2e-3, 1e-4, 6, seed, List.of(16, 32, 64, 128), Augmenter.lineDefaults());
+        return new TrainingSettings(30, 32, 2e-3, 1e-4, 6, seed, List.of(16, 32, 64, 128), Augmenter.lineDefaults(),
+                ClassBalance.OVERSAMPLE, Selection.VAL_MACRO_F1);
     }
 
-    /** For line candidates (32 × 32 input): 3 blocks of 16-32-64 channels, otherwise as {@link #generic}. */
+    /**
+     * The default bundle's recipe, for line candidates (32 × 32 input): 3 blocks of 16-32-64
+     * channels, batch 32, Adam 2e-3, weight decay 1e-4, up to 30 epochs, patience 6, no class
+     * balancing (its synthetic classes are equal), selection on validation loss. Kept as it is so
+     * that {@code classifier build-default} rebuilds the shipped bundle with the recipe it was made with.
+     */
     public static TrainingSettings lineCandidates(long seed) {
-        return new TrainingSettings(30, 32, 2e-3, 1e-4, 6, seed, List.of(16, 32, 64), Augmenter.lineDefaults());
+        return new TrainingSettings(30, 32, 2e-3, 1e-4, 6, seed, List.of(16, 32, 64), Augmenter.lineDefaults(),
+                ClassBalance.NONE, Selection.VAL_LOSS);
     }
 
     public TrainingSettings withEpochs(int n) {
         return new TrainingSettings(n, batchSize, learningRate, weightDecay, Math.min(patience, Math.max(1, n)), seed,
-                blockChannels, augmenter);
+                blockChannels, augmenter, balance, selection);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, s, blockChannels, augmenter);
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, s, blockChannels, augmenter,
+                balance, selection);
+    }
+
+    public TrainingSettings withPatience(int p) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, p, seed, blockChannels, augmenter,
+                balance, selection);
+    }
+
+    public TrainingSettings withAugmenter(Augmenter a) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, a,
+                balance, selection);
+    }
+
+    public TrainingSettings withBalance(ClassBalance b) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
+                b, selection);
+    }
+
+    public TrainingSettings withSelection(Selection s) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
+                balance, s);
+    }
+
+    public TrainingSettings withBlockChannels(List<Integer> channels) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, channels, augmenter,
+                balance, selection);
+    }
+
+    /** The recipe in a few words, for the bundle metadata and reports. */
+    public String describe() {
+        return "balance=" + balance.name().toLowerCase(java.util.Locale.ROOT) + " select="
+                + selection.name().toLowerCase(java.util.Locale.ROOT) + " augment=" + augmenter.describe()
+                + " epochs<=" + epochs + " patience=" + patience + " batch=" + batchSize + " lr=" + learningRate;
     }
 }
