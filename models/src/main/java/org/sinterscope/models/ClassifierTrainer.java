@@ -85,7 +85,7 @@ public final class ClassifierTrainer {
         }
         long t0 = System.nanoTime();
         List<String> classes = train.classes();
-        ClassifierNet net = new ClassifierNet(train.sizePx(), settings.blockChannels(), classes.size());
+        ClassifierNet net = new ClassifierNet(train.sizePx(), settings.blockChannels(), classes.size(), settings.globalPool());
         Normalizer norm = Normalizer.fit(train.values(), train.values().length);
         LOG.info("training {} on {} train / {} val / {} test patches, {} parameters", net.describe(), train.size(),
                 val.size(), split.test().size(), net.parameterCount());

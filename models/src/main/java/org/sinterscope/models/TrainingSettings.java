@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param augmenter     augmentation of training patches (never of validation or test patches)
  * @param balance       how unequal class sizes are handled (see {@link ClassBalance})
  * @param selection     which validation score picks the kept epoch and drives early stopping
+ * @param globalPool    the network's global pooling (see {@link ClassifierNet})
  */
 public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, int patience,
                                long seed, List<Integer> blockChannels, Augmenter augmenter, ClassBalance balance,
-                               Selection selection) {
+                               Selection selection, ClassifierNet.GlobalPool globalPool) {
 
     /**
      * Handling of imbalanced classes (n_c training patches of class c, N in all, K classes).
@@ -50,6 +51,7 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
         Objects.requireNonNull(augmenter, "augmenter");
         Objects.requireNonNull(balance, "balance");
         Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(globalPool, "globalPool");
         if (epochs < 1 || epochs > 1000 || batchSize < 1 || batchSize > 1024 || patience < 1 || patience > 1000) {
             throw new IllegalArgumentException("need epochs 1..1000, batch 1..1024, patience 1..1000, got epochs="
                     + epochs + ", batch=" + batchSize + ", patience=" + patience);
@@ -67,59 +69,70 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
      */
     public static TrainingSettings generic(long seed) {
         return new TrainingSettings(30, 32, 2e-3, 1e-4, 6, seed, List.of(16, 32, 64, 128), Augmenter.lineDefaults(),
-                ClassBalance.OVERSAMPLE, Selection.VAL_MACRO_F1);
+                ClassBalance.OVERSAMPLE, Selection.VAL_MACRO_F1, ClassifierNet.GlobalPool.AVG_MAX);
     }
 
     /**
      * The default bundle's recipe, for line candidates (32 × 32 input): 3 blocks of 16-32-64
-     * channels, batch 32, Adam 2e-3, weight decay 1e-4, up to 30 epochs, patience 6, no class
+     * channels, global average pooling, batch 32, Adam 2e-3, weight decay 1e-4, up to 30 epochs, patience 6, no class
      * balancing (its synthetic classes are equal), selection on validation loss. Kept as it is so
      * that {@code classifier build-default} rebuilds the shipped bundle with the recipe it was made with.
      */
     public static TrainingSettings lineCandidates(long seed) {
         return new TrainingSettings(30, 32, 2e-3, 1e-4, 6, seed, List.of(16, 32, 64), Augmenter.lineDefaults(),
-                ClassBalance.NONE, Selection.VAL_LOSS);
+                ClassBalance.NONE, Selection.VAL_LOSS, ClassifierNet.GlobalPool.AVG);
     }
 
     public TrainingSettings withEpochs(int n) {
         return new TrainingSettings(n, batchSize, learningRate, weightDecay, Math.min(patience, Math.max(1, n)), seed,
-                blockChannels, augmenter, balance, selection);
+                blockChannels, augmenter, balance, selection, globalPool);
     }
 
     public TrainingSettings withSeed(long s) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, s, blockChannels, augmenter,
-                balance, selection);
+                balance, selection, globalPool);
     }
 
     public TrainingSettings withPatience(int p) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, p, seed, blockChannels, augmenter,
-                balance, selection);
+                balance, selection, globalPool);
     }
 
     public TrainingSettings withAugmenter(Augmenter a) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, a,
-                balance, selection);
+                balance, selection, globalPool);
     }
 
     public TrainingSettings withBalance(ClassBalance b) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
-                b, selection);
+                b, selection, globalPool);
     }
 
     public TrainingSettings withSelection(Selection s) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
-                balance, s);
+                balance, s, globalPool);
     }
 
     public TrainingSettings withBlockChannels(List<Integer> channels) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, channels, augmenter,
-                balance, selection);
+                balance, selection, globalPool);
+    }
+
+    public TrainingSettings withGlobalPool(ClassifierNet.GlobalPool g) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
+                balance, selection, g);
+    }
+
+    public TrainingSettings withBatchSize(int b) {
+        return new TrainingSettings(epochs, b, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
+                balance, selection, globalPool);
     }
 
     /** The recipe in a few words, for the bundle metadata and reports. */
     public String describe() {
         return "balance=" + balance.name().toLowerCase(java.util.Locale.ROOT) + " select="
                 + selection.name().toLowerCase(java.util.Locale.ROOT) + " augment=" + augmenter.describe()
-                + " epochs<=" + epochs + " patience=" + patience + " batch=" + batchSize + " lr=" + learningRate;
+                + " pool=" + globalPool.name().toLowerCase(java.util.Locale.ROOT) + " epochs<=" + epochs + " patience=" + patience
+                + " batch=" + batchSize + " lr=" + learningRate;
     }
 }
