@@ -54,7 +54,7 @@ final class ClassifierCheckCommand implements Callable<Integer> {
     int inputSize;
     @Option(names = "--fit", defaultValue = "stretch", description = "stretch or pad, default ${DEFAULT-VALUE}")
     String fit;
-    @Option(names = "--balance", defaultValue = "oversample", description = "oversample, weights or none, default ${DEFAULT-VALUE}")
+    @Option(names = "--balance", defaultValue = "sqrt", description = "sqrt, oversample, weights or none, default ${DEFAULT-VALUE}")
     String balance;
     @Option(names = "--select", defaultValue = "macro-f1", description = "macro-f1 or loss, default ${DEFAULT-VALUE}")
     String select;
@@ -64,6 +64,9 @@ final class ClassifierCheckCommand implements Callable<Integer> {
     String pool;
     @Option(names = "--batch", defaultValue = "32", description = "patches per step, default ${DEFAULT-VALUE}")
     int batch;
+    @Option(names = "--lr-decay", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "learning rate falls linearly to 0 over the epochs (--no-lr-decay: constant), default ${DEFAULT-VALUE}")
+    boolean lrDecay;
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -94,10 +97,11 @@ final class ClassifierCheckCommand implements Callable<Integer> {
         };
         TrainingSettings ts = TrainingSettings.generic(firstSeed).withEpochs(epochs)
                 .withBalance(switch (balance) {
+                    case "sqrt" -> TrainingSettings.ClassBalance.SQRT;
                     case "oversample" -> TrainingSettings.ClassBalance.OVERSAMPLE;
                     case "weights" -> TrainingSettings.ClassBalance.WEIGHTS;
                     case "none" -> TrainingSettings.ClassBalance.NONE;
-                    default -> throw new ParameterException(spec.commandLine(), "--balance must be oversample, weights or none");
+                    default -> throw new ParameterException(spec.commandLine(), "--balance must be sqrt, oversample, weights or none");
                 })
                 .withSelection(switch (select) {
                     case "macro-f1" -> TrainingSettings.Selection.VAL_MACRO_F1;
@@ -114,7 +118,7 @@ final class ClassifierCheckCommand implements Callable<Integer> {
                     case "avg" -> ClassifierNet.GlobalPool.AVG;
                     default -> throw new ParameterException(spec.commandLine(), "--pool must be avg-max or avg");
                 })
-                .withBatchSize(batch);
+                .withBatchSize(batch).withDecayLearningRate(lrDecay);
         ImageFit imageFit = switch (fit) {
             case "stretch" -> ImageFit.STRETCH;
             case "pad" -> ImageFit.PAD;

@@ -71,9 +71,9 @@ public final class ClassifierCommand implements Runnable {
                 + "'stretch' (resized to the square) or 'pad' (centred in a square of its longer side, border repeated, "
                 + "shape kept); recorded in the bundle, evaluate does the same, default ${DEFAULT-VALUE}")
         String fit;
-        @Option(names = "--balance", defaultValue = "oversample", description = "unequal classes: 'oversample' (class-balanced "
-                + "epochs, small classes repeated with fresh augmentation), 'weights' (loss weight N/(K n_c)) or 'none', "
-                + "default ${DEFAULT-VALUE}")
+        @Option(names = "--balance", defaultValue = "sqrt", description = "unequal classes: 'sqrt' (epochs draw each class in "
+                + "proportion to the square root of its size, small classes repeated with fresh augmentation), 'oversample' "
+                + "(every class equally often), 'weights' (loss weight N/(K n_c)) or 'none', default ${DEFAULT-VALUE}")
         String balance;
         @Option(names = "--select", defaultValue = "macro-f1", description = "keep the epoch and stop early on validation "
                 + "'macro-f1' or 'loss', default ${DEFAULT-VALUE}")
@@ -86,12 +86,15 @@ public final class ClassifierCommand implements Runnable {
         String pool;
         @Option(names = "--batch", defaultValue = "32", description = "patches per step, default ${DEFAULT-VALUE}")
         int batch;
-        @Option(names = "--patience", defaultValue = "6", description = "stop after this many epochs without a better validation score, default ${DEFAULT-VALUE}")
+        @Option(names = "--patience", defaultValue = "10", description = "stop after this many epochs without a better validation score, default ${DEFAULT-VALUE}")
         int patience;
         @Option(names = "--val-fraction", defaultValue = "0.15", description = "validation share when the data has no split")
         double valFraction;
         @Option(names = "--test-fraction", defaultValue = "0.15", description = "test share when the data has no split")
         double testFraction;
+        @Option(names = "--lr-decay", defaultValue = "true", negatable = true, fallbackValue = "true",
+                description = "learning rate falls linearly to 0 over the epochs (--no-lr-decay: constant), default ${DEFAULT-VALUE}")
+        boolean lrDecay;
         @Option(names = "--json", description = "print one JSON document")
         boolean json;
 
@@ -116,10 +119,11 @@ public final class ClassifierCommand implements Runnable {
             }
             TrainingSettings ts = TrainingSettings.generic(seed)
                     .withBalance(switch (balance) {
+                        case "sqrt" -> TrainingSettings.ClassBalance.SQRT;
                         case "oversample" -> TrainingSettings.ClassBalance.OVERSAMPLE;
                         case "weights" -> TrainingSettings.ClassBalance.WEIGHTS;
                         case "none" -> TrainingSettings.ClassBalance.NONE;
-                        default -> throw bad("--balance must be 'oversample', 'weights' or 'none', got '" + balance + "'");
+                        default -> throw bad("--balance must be 'sqrt', 'oversample', 'weights' or 'none', got '" + balance + "'");
                     })
                     .withSelection(switch (select) {
                         case "macro-f1" -> TrainingSettings.Selection.VAL_MACRO_F1;
@@ -135,7 +139,7 @@ public final class ClassifierCommand implements Runnable {
             if (patience < 1 || patience > 1000) {
                 throw bad("--patience must be 1..1000, got " + patience);
             }
-            ts = ts.withPatience(patience).withBatchSize(batch).withGlobalPool(switch (pool) {
+            ts = ts.withPatience(patience).withBatchSize(batch).withDecayLearningRate(lrDecay).withGlobalPool(switch (pool) {
                 case "avg-max" -> ClassifierNet.GlobalPool.AVG_MAX;
                 case "avg" -> ClassifierNet.GlobalPool.AVG;
                 default -> throw bad("--pool must be 'avg-max' or 'avg', got '" + pool + "'");

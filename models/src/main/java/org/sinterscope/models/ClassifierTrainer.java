@@ -14,6 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.PolySchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.sinterscope.inspection.classify.BundleMetadata;
 import org.sinterscope.inspection.classify.ImageFit;
 import org.sinterscope.inspection.classify.ModelBundle;
@@ -91,7 +93,9 @@ public final class ClassifierTrainer {
                 val.size(), split.test().size(), net.parameterCount());
         SameDiff sd = net.trainingGraph(net.initialParameters(settings.seed()));
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(settings.learningRate()))
+                .updater(settings.decayLearningRate()
+                        ? new Adam(new PolySchedule(ScheduleType.ITERATION, settings.learningRate(), 1.0, decaySteps(train)))
+                        : new Adam(settings.learningRate()))
                 .weightDecay(settings.weightDecay(), true)
                 .dataSetFeatureMapping(ModelBundle.INPUT)
                 .dataSetLabelMapping(ClassifierNet.LABEL)
@@ -229,6 +233,12 @@ public final class ClassifierTrainer {
         return new Scored(Evaluation.of(set.classes(), set.labels(), pred), loss / Math.max(1, p.length));
     }
 
+    /** Steps over which the learning rate falls to 0: the most epochs times the longest epoch, plus one epoch. */
+    private int decaySteps(PatchSet train) {
+        int perEpoch = (train.size() + train.classes().size() + settings.batchSize() - 1) / settings.batchSize() + 1;
+        return (settings.epochs() + 1) * perEpoch;
+    }
+
     /** True when {@code scored} beats the best so far under {@code selection}. */
     static boolean isBetter(TrainingSettings.Selection selection, Scored scored, double bestF1, double bestLoss) {
         if (selection == TrainingSettings.Selection.VAL_LOSS) {
@@ -261,7 +271,7 @@ public final class ClassifierTrainer {
      * (each class's patches in a fresh random order, cycled as often as needed), shuffled together.
      */
     static int[] epochOrder(PatchSet train, TrainingSettings.ClassBalance balance, SplittableRandom rnd) {
-        if (balance != TrainingSettings.ClassBalance.OVERSAMPLE) {
+        if (balance != TrainingSettings.ClassBalance.OVERSAMPLE && balance != TrainingSettings.ClassBalance.SQRT) {
             return permutation(train.size(), rnd);
         }
         int k = train.classes().size();
@@ -272,16 +282,16 @@ public final class ClassifierTrainer {
         for (int i = 0; i < train.size(); i++) {
             byClass.get(train.labels()[i]).add(i);
         }
-        long present = byClass.stream().filter(l -> !l.isEmpty()).count();
-        int perClass = (int) ((train.size() + present - 1) / present);
-        int[] out = new int[(int) (perClass * present)];
+        int[] draws = drawsPerClass(train.countsPerClass(), balance);
+        int[] out = new int[java.util.Arrays.stream(draws).sum()];
         int o = 0;
-        for (List<Integer> members : byClass) {
+        for (int c = 0; c < k; c++) {
+            List<Integer> members = byClass.get(c);
             if (members.isEmpty()) {
                 continue;
             }
             int[] perm = null;
-            for (int j = 0; j < perClass; j++) {
+            for (int j = 0; j < draws[c]; j++) {
                 int r = j % members.size();
                 if (r == 0) {
                     perm = permutation(members.size(), rnd);
@@ -295,6 +305,26 @@ public final class ClassifierTrainer {
             order[i] = out[shuffle[i]];
         }
         return order;
+    }
+
+    /**
+     * Patches of each class per epoch: {@code ceil(N/K)} for every present class ({@code OVERSAMPLE}),
+     * or {@code round(N·√n_c / Σ_j √n_j)}, at least 1 ({@code SQRT}); 0 for an absent class.
+     */
+    static int[] drawsPerClass(int[] counts, TrainingSettings.ClassBalance balance) {
+        int n = java.util.Arrays.stream(counts).sum();
+        long present = java.util.Arrays.stream(counts).filter(c -> c > 0).count();
+        double sqrtSum = java.util.Arrays.stream(counts).mapToDouble(Math::sqrt).sum();
+        int[] d = new int[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            d[c] = balance == TrainingSettings.ClassBalance.SQRT
+                    ? Math.max(1, (int) Math.round(n * Math.sqrt(counts[c]) / sqrtSum))
+                    : (int) ((n + present - 1) / present);
+        }
+        return d;
     }
 
     static int[] permutation(int n, SplittableRandom rnd) {

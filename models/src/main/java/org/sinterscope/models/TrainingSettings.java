@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param balance       how unequal class sizes are handled (see {@link ClassBalance})
  * @param selection     which validation score picks the kept epoch and drives early stopping
  * @param globalPool    the network's global pooling (see {@link ClassifierNet})
+ * @param decayLearningRate  when true the learning rate falls linearly from {@code learningRate} to 0
+ *                      over {@code epochs} (counted in steps); else it stays constant
  */
 public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, int patience,
                                long seed, List<Integer> blockChannels, Augmenter augmenter, ClassBalance balance,
-                               Selection selection, ClassifierNet.GlobalPool globalPool) {
+                               Selection selection, ClassifierNet.GlobalPool globalPool, boolean decayLearningRate) {
 
     /**
      * Handling of imbalanced classes (n_c training patches of class c, N in all, K classes).
@@ -35,7 +37,14 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
          * Class-balanced epochs: each epoch draws {@code ceil(N/K)} patches of every class (a small class is
          * repeated, each copy augmented anew; a large one is subsampled, a fresh subset each epoch).
          */
-        OVERSAMPLE
+        OVERSAMPLE,
+        /**
+         * Square-root balanced epochs: each epoch draws about {@code N·√n_c / Σ_j √n_j} patches of class c
+         * (at least one batch's worth of each class is not promised): small classes are repeated, the
+         * majority subsampled, but less than with {@link #OVERSAMPLE}, so that the model does not learn
+         * to expect the rare classes as often as the common one.
+         */
+        SQRT
     }
 
     /** Model selection and early stopping. */
@@ -68,8 +77,8 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
      * class-balanced epochs ({@link ClassBalance#OVERSAMPLE}), selection on validation macro-F1.
      */
     public static TrainingSettings generic(long seed) {
-        return new TrainingSettings(30, 32, 2e-3, 1e-4, 6, seed, List.of(16, 32, 64, 128), Augmenter.lineDefaults(),
-                ClassBalance.OVERSAMPLE, Selection.VAL_MACRO_F1, ClassifierNet.GlobalPool.AVG_MAX);
+        return new TrainingSettings(30, 32, 2e-3, 1e-4, 10, seed, List.of(16, 32, 64, 128), Augmenter.lineDefaults(),
+                ClassBalance.SQRT, Selection.VAL_MACRO_F1, ClassifierNet.GlobalPool.AVG_MAX, true);
     }
 
     /**
@@ -80,52 +89,57 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
      */
     public static TrainingSettings lineCandidates(long seed) {
         return new TrainingSettings(30, 32, 2e-3, 1e-4, 6, seed, List.of(16, 32, 64), Augmenter.lineDefaults(),
-                ClassBalance.NONE, Selection.VAL_LOSS, ClassifierNet.GlobalPool.AVG);
+                ClassBalance.NONE, Selection.VAL_LOSS, ClassifierNet.GlobalPool.AVG, false);
     }
 
     public TrainingSettings withEpochs(int n) {
         return new TrainingSettings(n, batchSize, learningRate, weightDecay, Math.min(patience, Math.max(1, n)), seed,
-                blockChannels, augmenter, balance, selection, globalPool);
+                blockChannels, augmenter, balance, selection, globalPool, decayLearningRate);
     }
 
     public TrainingSettings withSeed(long s) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, s, blockChannels, augmenter,
-                balance, selection, globalPool);
+                balance, selection, globalPool, decayLearningRate);
     }
 
     public TrainingSettings withPatience(int p) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, p, seed, blockChannels, augmenter,
-                balance, selection, globalPool);
+                balance, selection, globalPool, decayLearningRate);
     }
 
     public TrainingSettings withAugmenter(Augmenter a) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, a,
-                balance, selection, globalPool);
+                balance, selection, globalPool, decayLearningRate);
     }
 
     public TrainingSettings withBalance(ClassBalance b) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
-                b, selection, globalPool);
+                b, selection, globalPool, decayLearningRate);
     }
 
     public TrainingSettings withSelection(Selection s) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
-                balance, s, globalPool);
+                balance, s, globalPool, decayLearningRate);
     }
 
     public TrainingSettings withBlockChannels(List<Integer> channels) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, channels, augmenter,
-                balance, selection, globalPool);
+                balance, selection, globalPool, decayLearningRate);
     }
 
     public TrainingSettings withGlobalPool(ClassifierNet.GlobalPool g) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
-                balance, selection, g);
+                balance, selection, g, decayLearningRate);
     }
 
     public TrainingSettings withBatchSize(int b) {
         return new TrainingSettings(epochs, b, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
-                balance, selection, globalPool);
+                balance, selection, globalPool, decayLearningRate);
+    }
+
+    public TrainingSettings withDecayLearningRate(boolean d) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, patience, seed, blockChannels, augmenter,
+                balance, selection, globalPool, d);
     }
 
     /** The recipe in a few words, for the bundle metadata and reports. */
@@ -133,6 +147,6 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
         return "balance=" + balance.name().toLowerCase(java.util.Locale.ROOT) + " select="
                 + selection.name().toLowerCase(java.util.Locale.ROOT) + " augment=" + augmenter.describe()
                 + " pool=" + globalPool.name().toLowerCase(java.util.Locale.ROOT) + " epochs<=" + epochs + " patience=" + patience
-                + " batch=" + batchSize + " lr=" + learningRate;
+                + " batch=" + batchSize + " lr=" + learningRate + (decayLearningRate ? " linear-decay" : "");
     }
 }

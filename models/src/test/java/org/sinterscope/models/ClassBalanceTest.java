@@ -50,6 +50,23 @@ class ClassBalanceTest {
     }
 
     @Test
+    void square_root_epochs_draw_classes_in_proportion_to_the_root_of_their_size() {
+        PatchSet set = imbalanced();
+        // √70 : √25 : √5 = 8.37 : 5 : 2.24 (sum 15.60) of 100 draws → 53.6, 32.0, 14.3 → 54, 32, 14
+        assertThat(ClassifierTrainer.drawsPerClass(set.countsPerClass(), TrainingSettings.ClassBalance.SQRT))
+                .containsExactly(54, 32, 14);
+        int[] order = ClassifierTrainer.epochOrder(set, TrainingSettings.ClassBalance.SQRT, new SplittableRandom(4));
+        assertThat(order).hasSize(100);
+        int[] perClass = new int[3];
+        for (int i : order) {
+            perClass[set.labels()[i]]++;
+        }
+        assertThat(perClass).containsExactly(54, 32, 14);
+        assertThat(ClassifierTrainer.drawsPerClass(new int[] {10, 0, 10}, TrainingSettings.ClassBalance.SQRT))
+                .containsExactly(10, 0, 10);
+    }
+
+    @Test
     void other_modes_visit_every_patch_once_per_epoch() {
         PatchSet set = imbalanced();
         for (TrainingSettings.ClassBalance b : List.of(TrainingSettings.ClassBalance.NONE, TrainingSettings.ClassBalance.WEIGHTS)) {
