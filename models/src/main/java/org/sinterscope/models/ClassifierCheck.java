@@ -23,6 +23,8 @@ import org.sinterscope.inspection.classify.ModelBundleException;
  */
 public final class ClassifierCheck {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassifierCheck.class);
+
     /** Makes the data set of one seed in an empty folder. */
     @FunctionalInterface
     public interface DataMaker {
@@ -68,6 +70,9 @@ public final class ClassifierCheck {
                 ClassifierTrainer.Result r = new ClassifierTrainer(config.training().withSeed(seed), progress)
                         .train(split, config.fit().wholeImage(config.inputSizePx()), config.fit(), ds.dataHash());
                 runs.add(new Run(seed, r.test(), r.epochsRun(), r.bestEpoch(), r.trainingSeconds()));
+                LOG.info("check seed {}: test accuracy {}, macro-F1 {}, min recall {} ({} epochs, best {}, {} s); confusion {}",
+                        seed, r.test().accuracy(), r.test().macroF1(), r.test().minRecall(), r.epochsRun(), r.bestEpoch(),
+                        Math.round(r.trainingSeconds()), java.util.Arrays.deepToString(r.test().confusion()));
             } finally {
                 deleteTree(dir);
             }
