@@ -9,11 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.sinterscope.inspection.classify.ImageFit;
 import org.sinterscope.inspection.classify.ModelBundle;
 import org.sinterscope.inspection.classify.PatchPreparer;
 import org.sinterscope.inspection.classify.PatchSettings;
+import org.sinterscope.models.Augmenter;
 import org.sinterscope.models.BundleEvaluator;
 import org.sinterscope.models.BundleFiles;
+import org.sinterscope.models.ClassifierNet;
 import org.sinterscope.models.ClassifierTrainer;
 import org.sinterscope.models.DataSplit;
 import org.sinterscope.simulator.training.DefaultClassifier;
@@ -21,8 +24,10 @@ import org.sinterscope.models.Evaluation;
 import org.sinterscope.models.ImageFolderDataset;
 import org.sinterscope.models.PatchSet;
 import org.sinterscope.simulator.training.SyntheticLinePatches;
+import org.sinterscope.models.SurfaceDefectSet;
 import org.sinterscope.models.SyntheticTextures;
 import org.sinterscope.models.TrainingSettings;
+import org.sinterscope.models.crack.DefaultCrackSegmenter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "classifier", mixinStandardHelpOptions = true,
         description = "Defect classifier: train and evaluate model bundles, generate synthetic data, rebuild the default bundle.",
         subcommands = {ClassifierCommand.Train.class, ClassifierCommand.Evaluate.class, ClassifierCommand.BuildDefault.class,
-                ClassifierCommand.Generate.class})
+                ClassifierCommand.Generate.class, ClassifierCheckCommand.class})
 public final class ClassifierCommand implements Runnable {
 
     @Spec
@@ -41,68 +46,6 @@ public final class ClassifierCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Figures of an evaluation as a JSON-friendly map. */
-    static Map<String, Object> figures(Evaluation e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("samples", e.total());
-        m.put("accuracy", e.accuracy());
-        m.put("macroF1", e.macroF1());
-        List<Map<String, Object>> per = new ArrayList<>();
-        for (Evaluation.ClassFigures f : e.perClass()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("class", f.className());
-            c.put("precision", f.precision());
-            c.put("recall", f.recall());
-            c.put("f1", f.f1());
-            c.put("support", f.support());
-            per.add(c);
-        }
-        m.put("perClass", per);
-        m.put("confusion", Map.of("classes", e.classes(), "rowsActualColumnsPredicted", e.confusion()));
-        return m;
-    }
-
-    static void printFigures(PrintWriter out, String title, Evaluation e) {
-        out.printf(Locale.ROOT, "%s: %d samples, accuracy %.4f, macroF1 %.4f%n", title, e.total(), e.accuracy(), e.macroF1());
-        out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %8s%n", "class", "precision", "recall", "F1", "support");
-        for (Evaluation.ClassFigures f : e.perClass()) {
-            out.printf(Locale.ROOT, "  %-18s %9.4f %9.4f %9.4f %8d%n", f.className(), f.precision(), f.recall(), f.f1(), f.support());
-        }
-        out.println("  confusion matrix (rows actual, columns predicted):");
-        for (String line : e.confusionTable().split("\n")) {
-            out.println("  " + line);
-        }
-    }
-
-    static Map<String, Object> resultJson(Path out, ClassifierTrainer.Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bundle", out.toAbsolutePath().toString());
-        m.put("classes", r.bundle().metadata().classes());
-        m.put("epochsRun", r.epochsRun());
-        m.put("bestEpoch", r.bestEpoch());
-        m.put("trainingSeconds", r.trainingSeconds());
-        m.put("validation", figures(r.validation()));
-        if (r.test() != null) {
-            m.put("test", figures(r.test()));
-        }
-        return m;
-    }
-
-    static void report(CommandSpec spec, boolean json, Path out, ClassifierTrainer.Result r) {
-        PrintWriter w = spec.commandLine().getOut();
-        if (json) {
-            Json.print(w, resultJson(out, r));
-            return;
-        }
-        w.printf(Locale.ROOT, "bundle written to %s (%d epochs, best %d, %.1f s)%n", out.toAbsolutePath(), r.epochsRun(),
-                r.bestEpoch(), r.trainingSeconds());
-        printFigures(w, "validation", r.validation());
-        if (r.test() != null) {
-            printFigures(w, "test (evaluated once)", r.test());
-        }
-        w.flush();
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
@@ -124,10 +67,34 @@ public final class ClassifierCommand implements Runnable {
                 + "'whole' (the candidate box is the image, stretched) or 'line' (square window with context, as the "
                 + "default bundle and crops exported by PatchPreparer.crop), default ${DEFAULT-VALUE}")
         String patch;
+        @Option(names = "--fit", defaultValue = "stretch", description = "how an image of any size becomes the square input: "
+                + "'stretch' (resized to the square) or 'pad' (centred in a square of its longer side, border repeated, "
+                + "shape kept); recorded in the bundle, evaluate does the same, default ${DEFAULT-VALUE}")
+        String fit;
+        @Option(names = "--balance", defaultValue = "sqrt", description = "unequal classes: 'sqrt' (epochs draw each class in "
+                + "proportion to the square root of its size, small classes repeated with fresh augmentation), 'oversample' "
+                + "(every class equally often), 'weights' (loss weight N/(K n_c)) or 'none', default ${DEFAULT-VALUE}")
+        String balance;
+        @Option(names = "--select", defaultValue = "macro-f1", description = "keep the epoch and stop early on validation "
+                + "'macro-f1' or 'loss', default ${DEFAULT-VALUE}")
+        String select;
+        @Option(names = "--augment", defaultValue = "line", description = "'line' (mirror, shift, contrast, brightness, noise) "
+                + "or 'rot90' (the same plus turns by 90 degrees: for textures without a direction), default ${DEFAULT-VALUE}")
+        String augment;
+        @Option(names = "--pool", defaultValue = "avg-max", description = "global pooling of the last feature map: 'avg-max' "
+                + "(channel means and maxima) or 'avg', default ${DEFAULT-VALUE}")
+        String pool;
+        @Option(names = "--batch", defaultValue = "32", description = "patches per step, default ${DEFAULT-VALUE}")
+        int batch;
+        @Option(names = "--patience", defaultValue = "10", description = "stop after this many epochs without a better validation score, default ${DEFAULT-VALUE}")
+        int patience;
         @Option(names = "--val-fraction", defaultValue = "0.15", description = "validation share when the data has no split")
         double valFraction;
         @Option(names = "--test-fraction", defaultValue = "0.15", description = "test share when the data has no split")
         double testFraction;
+        @Option(names = "--lr-decay", defaultValue = "true", negatable = true, fallbackValue = "true",
+                description = "learning rate falls linearly to 0 over the epochs (--no-lr-decay: constant), default ${DEFAULT-VALUE}")
+        boolean lrDecay;
         @Option(names = "--json", description = "print one JSON document")
         boolean json;
 
@@ -142,17 +109,55 @@ public final class ClassifierCommand implements Runnable {
                 default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--patch must be 'whole' or 'line', got '" + patch + "'");
             };
+            ImageFit imageFit = switch (fit) {
+                case "stretch" -> ImageFit.STRETCH;
+                case "pad" -> ImageFit.PAD;
+                default -> throw bad("--fit must be 'stretch' or 'pad', got '" + fit + "'");
+            };
+            if (patch.equals("whole")) {
+                lineRule = imageFit.wholeImage(inputSize);
+            }
+            TrainingSettings ts = TrainingSettings.generic(seed)
+                    .withBalance(switch (balance) {
+                        case "sqrt" -> TrainingSettings.ClassBalance.SQRT;
+                        case "oversample" -> TrainingSettings.ClassBalance.OVERSAMPLE;
+                        case "weights" -> TrainingSettings.ClassBalance.WEIGHTS;
+                        case "none" -> TrainingSettings.ClassBalance.NONE;
+                        default -> throw bad("--balance must be 'sqrt', 'oversample', 'weights' or 'none', got '" + balance + "'");
+                    })
+                    .withSelection(switch (select) {
+                        case "macro-f1" -> TrainingSettings.Selection.VAL_MACRO_F1;
+                        case "loss" -> TrainingSettings.Selection.VAL_LOSS;
+                        default -> throw bad("--select must be 'macro-f1' or 'loss', got '" + select + "'");
+                    })
+                    .withAugmenter(switch (augment) {
+                        case "line" -> Augmenter.lineDefaults();
+                        case "rot90" -> Augmenter.rotating();
+                        default -> throw bad("--augment must be 'line' or 'rot90', got '" + augment + "'");
+                    })
+                    .withEpochs(epochs);
+            if (patience < 1 || patience > 1000) {
+                throw bad("--patience must be 1..1000, got " + patience);
+            }
+            ts = ts.withPatience(patience).withBatchSize(batch).withDecayLearningRate(lrDecay).withGlobalPool(switch (pool) {
+                case "avg-max" -> ClassifierNet.GlobalPool.AVG_MAX;
+                case "avg" -> ClassifierNet.GlobalPool.AVG;
+                default -> throw bad("--pool must be 'avg-max' or 'avg', got '" + pool + "'");
+            });
             ImageFolderDataset ds = ImageFolderDataset.scan(data);
-            DataSplit split = ds.load(inputSize, valFraction, testFraction, seed);
-            TrainingSettings ts = TrainingSettings.generic(seed).withEpochs(epochs);
+            DataSplit split = ds.load(inputSize, imageFit, valFraction, testFraction, seed);
             spec.commandLine().getOut();
             ClassifierTrainer.Result r;
             try (StdoutToStderr quiet = new StdoutToStderr(); ProgressBar bar = ProgressBar.onConsole()) {
-                r = new ClassifierTrainer(ts, bar).train(split, lineRule, ds.dataHash());
+                r = new ClassifierTrainer(ts, bar).train(split, lineRule, imageFit, ds.dataHash());
                 BundleFiles.write(r.bundle(), out);
             }
-            report(spec, json, out, r);
+            ClassifierReport.report(spec, json, out, r);
             return 0;
+        }
+
+        private picocli.CommandLine.ParameterException bad(String message) {
+            return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
         }
     }
 
@@ -176,7 +181,7 @@ public final class ClassifierCommand implements Runnable {
             try (StdoutToStderr quiet = new StdoutToStderr()) {
                 ModelBundle bundle = BundleFiles.read(model);
                 ImageFolderDataset ds = ImageFolderDataset.scan(data);
-                ImageFolderDataset.Loaded loaded = ds.loadForEvaluationChecked(bundle.metadata().inputSizePx());
+                ImageFolderDataset.Loaded loaded = ds.loadForEvaluationChecked(bundle.metadata().wholeImagePatch());
                 skipped = loaded.unreadable();
                 if (loaded.patches().size() == 0) {
                     throw new IllegalArgumentException("no readable image in " + data + " (" + skipped.size() + " unreadable)");
@@ -189,11 +194,11 @@ public final class ClassifierCommand implements Runnable {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("model", model.toAbsolutePath().toString());
                 m.put("data", data.toAbsolutePath().toString());
-                m.putAll(figures(e));
+                m.putAll(ClassifierReport.figures(e));
                 m.put("skipped", skippedRows);
                 Json.print(w, m);
             } else {
-                printFigures(w, "evaluation of " + model + " on " + data, e);
+                ClassifierReport.printFigures(w, "evaluation of " + model + " on " + data, e);
                 skipped.forEach(u -> w.println("skipped " + u.file() + ": " + u.reason()));
                 w.flush();
             }
@@ -225,18 +230,20 @@ public final class ClassifierCommand implements Runnable {
                 r = DefaultClassifier.build(perClass, epochs, seed, bar);
                 BundleFiles.write(r.bundle(), out);
             }
-            report(spec, json, out, r);
+            ClassifierReport.report(spec, json, out, r);
             return 0;
         }
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write a synthetic folder-per-class data set: 'line' = crop windows from the simulated line, "
-                    + "'textures' = a six-class 200x200 steel-surface stand-in.")
+            description = "Write a folder-per-class data set: 'line' = crop windows from the simulated line, "
+                    + "'textures' = a six-class 200x200 steel-surface stand-in, 'surfaces' = an imbalanced six-class "
+                    + "surface-defect set cut from the DeepCrack development photos (70 %% defect-free, smallest class 32 "
+                    + "images at --scale 1, sizes 96-320 px).")
     static final class Generate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--kind", defaultValue = "line", description = "line or textures, default ${DEFAULT-VALUE}")
+        @Option(names = "--kind", defaultValue = "line", description = "line, textures or surfaces, default ${DEFAULT-VALUE}")
         String kind;
         @Option(names = "--out", required = true, description = "folder to write")
         Path out;
@@ -244,12 +251,18 @@ public final class ClassifierCommand implements Runnable {
         int perClass;
         @Option(names = "--seed", defaultValue = "1", description = "seed, default ${DEFAULT-VALUE}")
         long seed;
+        @Option(names = "--scale", defaultValue = "1", description = "surfaces: image counts x this (1 = 1,344 images), default ${DEFAULT-VALUE}")
+        double scale;
+        @Option(names = "--photos", description = "surfaces: the DeepCrack folder (images/, masks/); default: "
+                + "shared/data/deepcrack-train in the working folder or above")
+        Path photos;
         @Option(names = "--json", description = "print one JSON document")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
             List<String> classes;
+            Map<String, Integer> counts = new LinkedHashMap<>();
             switch (kind) {
                 case "line" -> {
                     SyntheticLinePatches.write(out, perClass, seed, new PatchPreparer(PatchSettings.lineCandidates()));
@@ -259,14 +272,36 @@ public final class ClassifierCommand implements Runnable {
                     SyntheticTextures.write(out, perClass, seed);
                     classes = SyntheticTextures.CLASSES;
                 }
+                case "surfaces" -> {
+                    Path src = photos != null ? photos : DefaultCrackSegmenter.findData(Path.of(""));
+                    if (src == null) {
+                        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                                "shared/data/deepcrack-train not found above " + Path.of("").toAbsolutePath() + "; give --photos DIR");
+                    }
+                    if (!(scale > 0 && scale <= 10)) {
+                        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale must be in (0, 10], got " + scale);
+                    }
+                    int[] n = SurfaceDefectSet.write(src, out, scale, seed);
+                    classes = SurfaceDefectSet.CLASSES;
+                    for (int c = 0; c < n.length; c++) {
+                        counts.put(classes.get(c), n[c]);
+                    }
+                }
                 default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--kind must be 'line' or 'textures', got '" + kind + "'");
+                        "--kind must be 'line', 'textures' or 'surfaces', got '" + kind + "'");
+            }
+            if (counts.isEmpty()) {
+                classes.forEach(c -> counts.put(c, perClass));
             }
             if (json) {
-                Json.print(spec.commandLine().getOut(), Map.of("out", out.toAbsolutePath().toString(), "classes", classes,
-                        "perClass", perClass, "seed", seed));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("out", out.toAbsolutePath().toString());
+                m.put("classes", classes);
+                m.put("counts", counts);
+                m.put("seed", seed);
+                Json.print(spec.commandLine().getOut(), m);
             } else {
-                spec.commandLine().getOut().printf("wrote %d images of each of %s to %s%n", perClass, classes, out.toAbsolutePath());
+                spec.commandLine().getOut().printf("wrote %s images to %s%n", counts, out.toAbsolutePath());
                 spec.commandLine().getOut().flush();
             }
             return 0;

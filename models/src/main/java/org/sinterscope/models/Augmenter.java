@@ -21,14 +21,18 @@ import org.sinterscope.camera.OpenCvNative;
  *   coating shade vary along a roll;</li>
  *   <li>Gaussian noise of σ ∼ U(0, maxNoise): sensor noise.</li>
  * </ul>
- * No rotation: streaks and scratches run along the web, and a rotated one is another thing.
+ * No rotation by default: streaks and scratches run along the web, and a rotated one is another
+ * thing. With {@code rotate90} (textures and surface images whose orientation means nothing), the
+ * patch is also turned by k·90°, k uniform in 0–3 (drawn after the other draws, so the line
+ * augmentation's random stream is the same with or without this option).
  *
  * @param maxShift    largest shift as a fraction of the patch side (0–0.5)
  * @param contrast    contrast half-range c (0–0.5)
  * @param brightness  brightness half-range b, in patch value units (0–0.5)
  * @param maxNoise    largest noise σ, in patch value units (0–0.2)
+ * @param rotate90    also turn by a random multiple of 90°
  */
-public record Augmenter(double maxShift, double contrast, double brightness, double maxNoise) {
+public record Augmenter(double maxShift, double contrast, double brightness, double maxNoise, boolean rotate90) {
 
     public Augmenter {
         if (!(maxShift >= 0 && maxShift <= 0.5) || !(contrast >= 0 && contrast <= 0.5)
@@ -40,12 +44,32 @@ public record Augmenter(double maxShift, double contrast, double brightness, dou
 
     /** Shift ≤ 8 %, contrast ± 15 %, brightness ± 0.05, noise σ ≤ 0.02. */
     public static Augmenter lineDefaults() {
-        return new Augmenter(0.08, 0.15, 0.05, 0.02);
+        return new Augmenter(0.08, 0.15, 0.05, 0.02, false);
+    }
+
+    /** {@link #lineDefaults()} plus turns by multiples of 90°: for textures and surfaces without a direction. */
+    public static Augmenter rotating() {
+        return new Augmenter(0.08, 0.15, 0.05, 0.02, true);
+    }
+
+    /** Short name for reports: "line", "rot90", "none" or the numbers. */
+    public String describe() {
+        if (equals(lineDefaults())) {
+            return "line";
+        }
+        if (equals(rotating())) {
+            return "rot90";
+        }
+        if (equals(none())) {
+            return "none";
+        }
+        return "shift" + maxShift + ",contrast" + contrast + ",brightness" + brightness + ",noise" + maxNoise
+                + (rotate90 ? ",rot90" : "");
     }
 
     /** No change at all. */
     public static Augmenter none() {
-        return new Augmenter(0, 0, 0, 0);
+        return new Augmenter(0, 0, 0, 0, false);
     }
 
     /**
@@ -63,6 +87,7 @@ public record Augmenter(double maxShift, double contrast, double brightness, dou
         double beta = brightness == 0 ? 0 : rnd.nextDouble(-brightness, brightness);
         double sigma = maxNoise == 0 ? 0 : rnd.nextDouble(0, maxNoise);
         long noiseSeed = rnd.nextLong();
+        int quarterTurns = rotate90 ? rnd.nextInt(4) : 0;
         try (Mats m = new Mats()) {
             Mat p = m.add(new Mat(size, size, CvType.CV_32F));
             float[] one = new float[v];
@@ -70,6 +95,12 @@ public record Augmenter(double maxShift, double contrast, double brightness, dou
             p.put(0, 0, one);
             if (flipX || flipY) {
                 Core.flip(p, p, flipX && flipY ? -1 : (flipX ? 1 : 0));
+            }
+            if (quarterTurns != 0) {
+                Mat turned = m.mat();
+                Core.rotate(p, turned, quarterTurns == 1 ? Core.ROTATE_90_CLOCKWISE
+                        : quarterTurns == 2 ? Core.ROTATE_180 : Core.ROTATE_90_COUNTERCLOCKWISE);
+                p = turned;
             }
             if (dx != 0 || dy != 0) {
                 Mat t = m.add(new Mat(2, 3, CvType.CV_64F));

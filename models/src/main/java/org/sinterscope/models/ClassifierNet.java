@@ -24,8 +24,12 @@ import org.sinterscope.inspection.classify.ModelBundle;
  *
  * <pre>
  * input [n,1,s,s] → k × (conv 3×3 same → batch norm → ReLU → max-pool 2×2, no pool after the last block)
- *                 → global average pool → dense → softmax
+ *                 → global pool → dense → softmax
  * </pre>
+ *
+ * <p>Global pool: the channel means ({@link GlobalPool#AVG}, c features), or the channel means and
+ * maxima side by side ({@link GlobalPool#AVG_MAX}, 2c features): a small defect in one corner of a
+ * large image moves a channel's maximum but hardly its mean.
  *
  * <p>Two graphs share the parameter names: the <b>training graph</b> normalises each block with
  * the statistics of the current mini-batch (BN: {@code γ·(x − μ_B)/√(σ²_B + ε) + β}) and ends in
@@ -37,8 +41,22 @@ import org.sinterscope.inspection.classify.ModelBundle;
  * @param inputSizePx   side of the input patch (a multiple of 2^(blocks−1))
  * @param blockChannels output channels of each conv block
  * @param classes       number of classes
+ * @param globalPool    what the last feature map is reduced to
  */
-public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int classes) {
+public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int classes, GlobalPool globalPool) {
+
+    /** Reduction of the last feature map to one vector per image. */
+    public enum GlobalPool {
+        /** Mean of each channel (the default bundle's network). */
+        AVG,
+        /** Mean and maximum of each channel, concatenated. */
+        AVG_MAX
+    }
+
+    /** The network with global average pooling. */
+    public ClassifierNet(int inputSizePx, List<Integer> blockChannels, int classes) {
+        this(inputSizePx, blockChannels, classes, GlobalPool.AVG);
+    }
 
     static final String LABEL = "label";
     static final String LOSS = "loss";
@@ -48,6 +66,7 @@ public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int cl
 
     public ClassifierNet {
         blockChannels = List.copyOf(blockChannels);
+        java.util.Objects.requireNonNull(globalPool, "globalPool");
         if (blockChannels.isEmpty() || blockChannels.stream().anyMatch(c -> c < 1 || c > 512)) {
             throw new IllegalArgumentException("need 1+ conv blocks of 1..512 channels, got " + blockChannels);
         }
@@ -65,7 +84,7 @@ public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int cl
     public String describe() {
         return "input 1x" + inputSizePx + "x" + inputSizePx + " | "
                 + blockChannels.stream().map(c -> "conv3x3(" + c + ")+BN+ReLU").collect(Collectors.joining("+maxpool2 | "))
-                + " | global-avg-pool | dense(" + classes + ") | softmax";
+                + (globalPool == GlobalPool.AVG ? " | global-avg-pool" : " | global-avg+max-pool") + " | dense(" + classes + ") | softmax";
     }
 
     /** Trainable parameters of the training graph (conv weights, BN γ and β, dense weights and bias). */
@@ -76,7 +95,7 @@ public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int cl
             n += 9L * cin * c + 2L * c;
             cin = c;
         }
-        return n + (long) cin * classes + classes;
+        return n + (long) features(cin) * classes + classes;
     }
 
     /** He-initialised parameters, drawn from {@code seed}: name → array. */
@@ -91,7 +110,7 @@ public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int cl
             p.put("beta" + i, Nd4j.zeros(DataType.FLOAT, 1, c, 1, 1));
             cin = c;
         }
-        p.put("wd", gaussian(rnd, Math.sqrt(1.0 / cin), cin, classes));
+        p.put("wd", gaussian(rnd, Math.sqrt(1.0 / features(cin)), features(cin), classes));
         p.put("bd", Nd4j.zeros(DataType.FLOAT, classes));
         return p;
     }
@@ -131,7 +150,7 @@ public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int cl
                 x = sd.cnn().maxPooling2d(x, pool());
             }
         }
-        SDVariable gap = x.mean(2, 3);
+        SDVariable gap = pool(sd, x);
         SDVariable logits = sd.nn().linear(LOGITS, gap, sd.var("wd", params.get("wd").dup()), sd.var("bd", params.get("bd").dup()));
         sd.nn().softmax(ModelBundle.OUTPUT, logits, 1);
         sd.loss().softmaxCrossEntropy(LOSS, label, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
@@ -163,7 +182,7 @@ public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int cl
                 x = sd.cnn().maxPooling2d(x, pool());
             }
         }
-        SDVariable gap = x.mean(2, 3);
+        SDVariable gap = pool(sd, x);
         SDVariable logits = sd.nn().linear(LOGITS, gap, sd.constant("wd", params.get("wd").dup()), sd.constant("bd", params.get("bd").dup()));
         sd.nn().softmax(ModelBundle.OUTPUT, logits, 1);
         return sd;
@@ -188,6 +207,19 @@ public record ClassifierNet(int inputSizePx, List<Integer> blockChannels, int cl
             names.add("bn" + i + "_var");
         }
         return names;
+    }
+
+    private int features(int lastChannels) {
+        return globalPool == GlobalPool.AVG ? lastChannels : 2 * lastChannels;
+    }
+
+    /** [n,c,h,w] → [n,c] means, or [n,2c] means then maxima. */
+    private SDVariable pool(SameDiff sd, SDVariable x) {
+        SDVariable mean = x.mean(2, 3);
+        if (globalPool == GlobalPool.AVG) {
+            return mean;
+        }
+        return sd.concat(1, mean, x.max(2, 3));
     }
 
     private static Conv2DConfig conv() {

@@ -18,9 +18,27 @@ import java.util.List;
  */
 public record Evaluation(List<String> classes, int[][] confusion, double accuracy, double macroF1, List<ClassFigures> perClass) {
 
-    /** Figures of one class; {@code support} is the number of samples whose actual class it is. */
-    public record ClassFigures(String className, double precision, double recall, double f1, int support) {
+    /**
+     * Figures of one class; {@code support} is the number of samples whose actual class it is,
+     * {@code predicted} the number of samples the model gave this class.
+     */
+    public record ClassFigures(String className, double precision, double recall, double f1, int support, int predicted) {
     }
+
+    /**
+     * A class present in the data that the model nearly never answers (correctly): fewer predictions
+     * than {@value #RARE_PREDICTION_SHARE} of its support, or a recall below {@value #LOW_RECALL}.
+     * Typical of a model trained on imbalanced data that answers the majority class for nearly everything.
+     *
+     * @param message one readable line naming the class and the numbers
+     */
+    public record ClassWarning(String className, int support, int predicted, double recall, String message) {
+    }
+
+    /** A class predicted for fewer than this share of its support is "nearly never predicted". */
+    public static final double RARE_PREDICTION_SHARE = 0.2;
+    /** A class whose recall is below this is "nearly never predicted correctly". */
+    public static final double LOW_RECALL = 0.2;
 
     /** Builds the figures from actual and predicted class indices. */
     public static Evaluation of(List<String> classes, int[] actual, int[] predicted) {
@@ -57,7 +75,7 @@ public record Evaluation(List<String> classes, int[][] confusion, double accurac
             double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
             double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
             double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            per.add(new ClassFigures(classes.get(k), p, r, f1, tp + fn));
+            per.add(new ClassFigures(classes.get(k), p, r, f1, tp + fn, tp + fp));
             if (tp + fn + fp > 0) {
                 f1Sum += f1;
                 f1Count++;
@@ -65,6 +83,36 @@ public record Evaluation(List<String> classes, int[][] confusion, double accurac
         }
         return new Evaluation(List.copyOf(classes), cm, total == 0 ? 0 : (double) correct / total,
                 f1Count == 0 ? 0 : f1Sum / f1Count, List.copyOf(per));
+    }
+
+    /** Balanced accuracy: the mean recall over the classes present in the data (0 when none is). */
+    public double macroRecall() {
+        return perClass.stream().filter(f -> f.support() > 0).mapToDouble(ClassFigures::recall).average().orElse(0);
+    }
+
+    /** The smallest recall over the classes present in the data (0 when none is). */
+    public double minRecall() {
+        return perClass.stream().filter(f -> f.support() > 0).mapToDouble(ClassFigures::recall).min().orElse(0);
+    }
+
+    /** The classes present in the data that the model nearly never predicts, or nearly never predicts correctly. */
+    public List<ClassWarning> warnings() {
+        List<ClassWarning> out = new ArrayList<>();
+        for (ClassFigures f : perClass) {
+            if (f.support() == 0) {
+                continue;
+            }
+            String nums = String.format(java.util.Locale.ROOT, "predicted %d times for %d samples, recall %.2f",
+                    f.predicted(), f.support(), f.recall());
+            if (f.predicted() < RARE_PREDICTION_SHARE * f.support()) {
+                out.add(new ClassWarning(f.className(), f.support(), f.predicted(), f.recall(),
+                        "class '" + f.className() + "' is nearly never predicted: " + nums));
+            } else if (f.recall() < LOW_RECALL) {
+                out.add(new ClassWarning(f.className(), f.support(), f.predicted(), f.recall(),
+                        "class '" + f.className() + "' is nearly never predicted correctly: " + nums));
+            }
+        }
+        return out;
     }
 
     public int total() {

@@ -22,6 +22,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.sinterscope.camera.OpenCvNative;
 import org.sinterscope.camera.PixelRect;
 import org.sinterscope.camera.folder.ImageFiles;
+import org.sinterscope.inspection.classify.ImageFit;
 import org.sinterscope.inspection.classify.PatchPreparer;
 import org.sinterscope.inspection.classify.PatchSettings;
 
@@ -33,7 +34,8 @@ import org.sinterscope.inspection.classify.PatchSettings;
  * </pre>
  * Images may have any size and be grey or colour (read as grey). Each image is one sample: the
  * whole image is the crop window, prepared by {@link PatchPreparer} with
- * {@link PatchSettings#wholeImage(int)} — the same code the line uses. Classes are the folder names
+ * {@link ImageFit#wholeImage(int)} (stretched, or padded to a square keeping its shape) — the same
+ * code the line uses. Classes are the folder names
  * in alphabetical order.
  *
  * @param root    the data set folder
@@ -174,7 +176,12 @@ public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<
      * class of 3+ images).
      */
     public DataSplit load(int sizePx, double valFraction, double testFraction, long seed) {
-        PatchPreparer prep = new PatchPreparer(PatchSettings.wholeImage(sizePx));
+        return load(sizePx, ImageFit.STRETCH, valFraction, testFraction, seed);
+    }
+
+    /** {@link #load(int, double, double, long)} with each image fitted to the patch by {@code fit}. */
+    public DataSplit load(int sizePx, ImageFit fit, double valFraction, double testFraction, long seed) {
+        PatchPreparer prep = new PatchPreparer(fit.wholeImage(sizePx));
         if (hasSplit()) {
             PatchSet test = files.containsKey("test") ? read(files.get("test"), prep) : read(List.of(), prep);
             return new DataSplit(read(files.get("train"), prep), read(files.get("val"), prep), test);
@@ -190,7 +197,16 @@ public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<
 
     /** {@link #loadForEvaluation}, but a file that cannot be read is left out and reported with its reason. */
     public Loaded loadForEvaluationChecked(int sizePx) {
-        PatchPreparer prep = new PatchPreparer(PatchSettings.wholeImage(sizePx));
+        return loadForEvaluationChecked(PatchSettings.wholeImage(sizePx));
+    }
+
+    /**
+     * The evaluation patches prepared with {@code wholeImage} (for a bundle:
+     * {@link org.sinterscope.inspection.classify.BundleMetadata#wholeImagePatch()}, the fit it was trained with);
+     * an unreadable file is left out and reported.
+     */
+    public Loaded loadForEvaluationChecked(PatchSettings wholeImage) {
+        PatchPreparer prep = new PatchPreparer(wholeImage);
         return readChecked(files.containsKey("test") ? files.get("test") : allSamples(), prep);
     }
 

@@ -24,12 +24,17 @@ import java.util.Objects;
  * @param samples          number of samples per split ("train", "val", "test")
  * @param evaluation       evaluation figures per split: "accuracy" and "macroF1" (fractions)
  * @param graphSha256      SHA-256 of the graph entry, hex
+ * @param imageFit         how whole images (data-set images, saved crop windows) were fitted to the
+ *                         input in training; evaluation does the same. Absent in older bundles:
+ *                         {@link ImageFit#STRETCH}
+ * @param training         the training recipe in a few words (class balance, selection, augmentation);
+ *                         may be empty
  */
 public record BundleMetadata(String format, int formatVersion, List<String> classes, int inputSizePx, int channels,
                              PatchSettings patch, String architecture, long parameterCount, long seed,
                              String trainedAt, double trainingSeconds, String dataHash,
                              Map<String, Integer> samples, Map<String, Map<String, Double>> evaluation,
-                             String graphSha256) {
+                             String graphSha256, ImageFit imageFit, String training) {
 
     public static final String FORMAT = "sinterscope-classifier-bundle";
     public static final int FORMAT_VERSION = 1;
@@ -40,6 +45,8 @@ public record BundleMetadata(String format, int formatVersion, List<String> clas
         classes = List.copyOf(classes);
         samples = samples == null ? Map.of() : Map.copyOf(samples);
         evaluation = evaluation == null ? Map.of() : Map.copyOf(evaluation);
+        imageFit = imageFit == null ? ImageFit.STRETCH : imageFit;
+        training = training == null ? "" : training;
         if (classes.size() < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
         }
@@ -55,9 +62,24 @@ public record BundleMetadata(String format, int formatVersion, List<String> clas
         }
     }
 
+    /** Metadata of a bundle without a recorded image fit or recipe (fit {@link ImageFit#STRETCH}). */
+    public BundleMetadata(String format, int formatVersion, List<String> classes, int inputSizePx, int channels,
+                          PatchSettings patch, String architecture, long parameterCount, long seed,
+                          String trainedAt, double trainingSeconds, String dataHash,
+                          Map<String, Integer> samples, Map<String, Map<String, Double>> evaluation,
+                          String graphSha256) {
+        this(format, formatVersion, classes, inputSizePx, channels, patch, architecture, parameterCount, seed, trainedAt,
+                trainingSeconds, dataHash, samples, evaluation, graphSha256, ImageFit.STRETCH, "");
+    }
+
     /** A copy with the graph checksum set. */
     public BundleMetadata withGraphSha256(String sha) {
         return new BundleMetadata(format, formatVersion, classes, inputSizePx, channels, patch, architecture,
-                parameterCount, seed, trainedAt, trainingSeconds, dataHash, samples, evaluation, sha);
+                parameterCount, seed, trainedAt, trainingSeconds, dataHash, samples, evaluation, sha, imageFit, training);
+    }
+
+    /** How a whole image is prepared for this model: {@link #imageFit()} at {@link #inputSizePx()}. */
+    public PatchSettings wholeImagePatch() {
+        return imageFit.wholeImage(inputSizePx);
     }
 }
