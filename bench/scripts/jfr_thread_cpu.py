@@ -2,7 +2,7 @@
 """CPU seconds per thread of a JFR recording, before and after a moment (e.g. the line start).
 
 Usage: jfr_thread_cpu.py RECORDING.jfr [START_UTC] [CORES]
-  RECORDING  made with -XX:StartFlightRecording=filename=...,settings=bench/scripts/cpu.jfc
+  RECORDING  made with -XX:StartFlightRecording=filename=...,settings=profile,jdk.ThreadCPULoad#period=1s
              (the profile settings with jdk.ThreadCPULoad every 1 s)
   START_UTC  ISO time (e.g. 2026-11-30T07:33:12.9, from the demo's "warmed up" log line);
              threads are summed separately before and after it. Without it: the whole recording.
