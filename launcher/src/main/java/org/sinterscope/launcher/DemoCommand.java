@@ -278,8 +278,9 @@ final class DemoCommand implements Callable<Integer> {
         DemoSummary.FurnaceSummary fu = s.furnace();
         if (fu != null) {
             out.printf(Locale.ROOT, "  furnace: excursions injected %d, flagged %d, rejected in time %d; %d readings placed, "
-                    + "%d web stretches judged, %d violating; max %.1f °C seen, %.1f °C allowed%n", fu.injected(), fu.flagged(),
-                    fu.rejectedInTime(), fu.readings(), fu.stretches(), fu.violating(), fu.maxSeenC(), fu.maxAllowedC());
+                    + "%d web stretches judged, %d violating; max %.1f °C seen, %.1f °C allowed; %d furnace command(s) late%n",
+                    fu.injected(), fu.flagged(), fu.rejectedInTime(), fu.readings(), fu.stretches(), fu.violating(), fu.maxSeenC(),
+                    fu.maxAllowedC(), fu.lateCommands());
             for (DemoSummary.FurnaceExcursion x : fu.excursions()) {
                 out.printf(Locale.ROOT, "    %-11s %-4s web %6.2f–%6.2f m  flagged %-5s rejected in time %s%n", x.kind(), x.zone(),
                         x.webFromMm() / 1000, x.webToMm() / 1000, x.flagged(), x.rejectedInTime());

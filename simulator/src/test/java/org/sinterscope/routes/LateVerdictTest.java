@@ -51,6 +51,8 @@ class LateVerdictTest extends StationTestSupport {
         assertThat(alarm.matches(30, TimeUnit.SECONDS)).as("an alarm for the late verdict").isTrue();
 
         assertThat(plc.lateCommands()).isEqualTo(1);
+        assertThat(plc.lateCommands(c -> c.causes().stream().anyMatch(k -> k.startsWith("pinhole")))).isEqualTo(1);
+        assertThat(plc.lateCommands(c -> c.causes().contains("furnace-dwell"))).isZero();
         assertThat(plc.events()).anyMatch(e -> e.kind() == ActuatorEvent.Kind.LATE);
         assertThat(ledger.alarms()).anyMatch(a -> a.contains("decided after its deadline"));
         assertThat(ledger.rejectingVerdicts()).isEqualTo(1);

@@ -110,7 +110,7 @@ final class DemoFurnace {
      * Scores the injected excursions: flagged when every judged stretch the excursion touched carries its
      * cause; rejected in time when the in-time fired commands with that cause cover the web it touched.
      */
-    DemoSummary.FurnaceSummary summary(List<PlcSimulator.Fired> fired) {
+    DemoSummary.FurnaceSummary summary(List<PlcSimulator.Fired> fired, int lateCommands) {
         List<SinterHistory.Record> judged = stage.compliance().judged();
         List<DemoSummary.FurnaceExcursion> out = new ArrayList<>();
         int flagged = 0;
@@ -138,6 +138,6 @@ final class DemoFurnace {
         double maxT = judged.stream().mapToDouble(SinterHistory.Record::maxTempC).filter(Double::isFinite).max().orElse(Double.NaN);
         return new DemoSummary.FurnaceSummary(feed.furnace().excursions().size(), flagged, rejected,
                 stage.compliance().readingsPlaced(), judged.size(), judged.size() - compliant,
-                stage.compliance().limits().maxTempC(), maxT, out);
+                stage.compliance().limits().maxTempC(), maxT, out, lateCommands);
     }
 }

@@ -219,7 +219,7 @@ public final class DemoRun {
                         .filter(f -> !DemoFurnace.isFurnace(f)).toList()), ledger.meanCvPercent(),
                 DemoScorer.percentiles(actuators.latencies(c -> !DemoFurnace.isFurnace(c))), byClass, inspection.skipped(), actuation, cracks,
                 comparison[0].summarize(line.plan(), decider, DemoScorer.TOLERANCE_MM), foil.summary(),
-                furnace == null ? null : furnace.summary(fired), headroom, strict, xrd, stages);
+                furnace == null ? null : furnace.summary(fired, actuators.lateCommands(DemoFurnace::isFurnace)), headroom, strict, xrd, stages);
     }
 
     private static final List<String> BEHIND_LIMITS = List.of("sinterscope.inspection.behind-alarm-ms",

@@ -85,9 +85,13 @@ public record DemoSummary(String source, boolean paced, long frames, double mega
      * @param maxAllowedC     T_cryst − margin of the recipe, °C
      * @param maxSeenC        highest zone temperature any stretch saw, °C
      * @param excursions      each excursion: the web it touched and what became of it
+     * @param lateCommands    furnace commands that reached their actuator after the deadline (part of the run's
+     *                        {@code lateCommands}; a violation known only when the web leaves the furnace, such as a
+     *                        dwell too short for the line speed, can be decided after the web passed the marker)
      */
     public record FurnaceSummary(int injected, int flagged, int rejectedInTime, long readings, int stretches,
-                                 long violating, double maxAllowedC, double maxSeenC, java.util.List<FurnaceExcursion> excursions) {
+                                 long violating, double maxAllowedC, double maxSeenC, java.util.List<FurnaceExcursion> excursions,
+                                 int lateCommands) {
     }
 
     /** One injected excursion: kind, zone, the web it touched (mm) and whether it was flagged and rejected in time. */

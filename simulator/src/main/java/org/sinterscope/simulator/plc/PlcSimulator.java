@@ -66,6 +66,7 @@ public final class PlcSimulator {
     private final List<Fired> fired = new ArrayList<>();
     private final List<ActuatorEvent> events = new ArrayList<>();
     private final List<Pending> received = new ArrayList<>();
+    private final List<RejectCommand> lateReceived = new ArrayList<>();
     private int late;
     private int duplicates;
     private final List<Consumer<ActuatorEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -103,6 +104,7 @@ public final class PlcSimulator {
         received.add(new Pending(c, now));
         if (enc > c.deadlineMm()) {
             late++;
+            lateReceived.add(c);
             String detail = String.format(Locale.ROOT, "%.1f mm past its deadline; %s", enc - c.deadlineMm(),
                     enc < c.endAtActuatorMm() ? "fired for the rest of the stretch" : "the whole stretch had passed");
             ActuatorEvent ack = event(new ActuatorEvent(ActuatorEvent.Kind.LATE, c.id(), enc, now, detail));
@@ -163,6 +165,11 @@ public final class PlcSimulator {
 
     public synchronized int lateCommands() {
         return late;
+    }
+
+    /** The commands that arrived after their deadline and that {@code which} accepts. */
+    public synchronized int lateCommands(java.util.function.Predicate<RejectCommand> which) {
+        return (int) lateReceived.stream().filter(which).count();
     }
 
     public synchronized int duplicates() {
