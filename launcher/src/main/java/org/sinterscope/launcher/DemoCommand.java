@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--stage", defaultValue = "both", paramLabel = "coating|sintered|both",
             description = {"Camera stages: both (default: the coating camera and the sintered-layer camera sinter-cam-1",
-                    "7.5 m downstream of it, past the furnace, in one station on one roll, each with its own actuator),",
+                    "7.5 m downstream of it at 30 m/min, past the furnace (sized for the line speed), in one station on one roll, each with its own actuator),",
                     "coating, or sintered alone (cracks on a contiguous strip of 2048x1024 px frames at 10 µm/px:",
                     "keep --meters small)."})
     String stage;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.sinterscope.camera.LineEncoder;
@@ -19,13 +20,15 @@ import org.sinterscope.simulator.furnace.SimulatedFurnace;
 import org.sinterscope.simulator.plc.PlcSimulator;
 
 /**
- * The demo's sintering furnace: three zones 4–7 m past the camera (set points 450, 560, 580 °C, O₂
+ * The demo's sintering furnace, sized for the line speed v as a real line's furnace is: three zones of
+ * k m each from 4 m past the camera, k = max(1, v / 30 m/min), so that the dwell above the recipe's dwell
+ * level (3 m at 30 m/min: 6 s) does not change with the speed; at 30 m/min zones 4–7 m (set points 450, 560, 580 °C, O₂
  * about 3 ppm, dew point −55 °C), read every 100 mm of web, with two injected excursions while the
  * roll of length L is still running — the last zone at 640 °C (above T_cryst − margin = 600 °C of the
  * default recipe) for 0.4 m of encoder from {@code exit + 0.2 (L − exit)}, and an O₂ spike to 40 ppm
  * for 0.2 m from {@code exit + 0.6 (L − exit)} (for L = 20 m: from 9.6 m and 14.8 m); a roll shorter
- * than the furnace's exit + 2 m gets none. A furnace marker ({@code marker-f}) 9 m past the camera
- * acts on the furnace causes; the coating's marker does not reach web still in the furnace.
+ * than the furnace's exit + 2 m gets none. A furnace marker ({@code marker-f}) 2 m past the furnace's exit
+ * (9 m at 30 m/min) acts on the furnace causes; the coating's marker does not reach web still in the furnace.
  */
 final class DemoFurnace {
 
@@ -40,12 +43,32 @@ final class DemoFurnace {
         this.feed = feed;
     }
 
-    /** The demo's furnace settings under {@code overrides} (which win). */
-    static Map<String, String> withDefaults(Map<String, String> overrides) {
+    /** Where the first zone starts, mm past the coating camera. */
+    static final double ENTRY_MM = 4000;
+    /** Length of each of the three zones at 30 m/min, mm. */
+    static final double ZONE_MM = 1000;
+    /** The furnace marker's distance past the furnace's exit, mm. */
+    static final double MARKER_AFTER_EXIT_MM = 2000;
+
+    /** Zone length scale for line speed {@code lineSpeedMPerMin}: max(1, v / 30). */
+    static double scale(double lineSpeedMPerMin) {
+        return Math.max(1, lineSpeedMPerMin / 30);
+    }
+
+    /** The furnace's exit at line speed {@code lineSpeedMPerMin}, mm past the coating camera (7000 at 30 m/min). */
+    static double exitMm(double lineSpeedMPerMin) {
+        return ENTRY_MM + 3 * ZONE_MM * scale(lineSpeedMPerMin);
+    }
+
+    /** The demo's furnace settings for line speed {@code lineSpeedMPerMin} under {@code overrides} (which win). */
+    static Map<String, String> withDefaults(Map<String, String> overrides, double lineSpeedMPerMin) {
         Map<String, String> m = new HashMap<>();
-        m.put("sinterscope.furnace.zones", "z1:4000:5000,z2:5000:6000,z3:6000:7000");
+        double z = ZONE_MM * scale(lineSpeedMPerMin);
+        m.put("sinterscope.furnace.zones", String.format(Locale.ROOT, "z1:%.0f:%.0f,z2:%.0f:%.0f,z3:%.0f:%.0f", ENTRY_MM,
+                ENTRY_MM + z, ENTRY_MM + z, ENTRY_MM + 2 * z, ENTRY_MM + 2 * z, ENTRY_MM + 3 * z));
         m.put("sinterscope.actuators", "marker-1,marker-f");
-        m.put("sinterscope.actuator.marker-f.distance-mm", "9000");
+        m.put("sinterscope.actuator.marker-f.distance-mm",
+                String.format(Locale.ROOT, "%.0f", exitMm(lineSpeedMPerMin) + MARKER_AFTER_EXIT_MM));
         m.put("sinterscope.actuator.marker-f.causes", String.join(",", CAUSES));
         m.putAll(overrides);
         return m;

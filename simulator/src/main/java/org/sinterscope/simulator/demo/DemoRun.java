@@ -58,7 +58,7 @@ public final class DemoRun {
         if (o.stage() == DemoOptions.Stage.SINTERED) {
             return SinteredDemo.run(o);
         }
-        StationSettings settings = StationSettings.load(o.settingsFile(), DemoFurnace.withDefaults(o.overrides()));
+        StationSettings settings = StationSettings.load(o.settingsFile(), DemoFurnace.withDefaults(o.overrides(), o.line().lineSpeedMPerMin()));
         SimulatedLineConfig cfg = o.line();
         SimulatedEncoder encoder = o.maxSpeed() ? SimulatedEncoder.freeRunning() : SimulatedEncoder.paced(cfg.lineSpeedMPerMin());
         SimulatedLine line = new SimulatedLine(cfg, encoder);
@@ -82,15 +82,15 @@ public final class DemoRun {
         Map<String, String> bothOverrides = new HashMap<>();
         if (both) {
             String coatingActuators = settings.getOrDefault("sinterscope.actuators", settings.get("sinterscope.actuator.id"));
-            bothOverrides.putAll(DemoSinteredCamera.overrides(cfg.cameraId(), coatingActuators));
+            bothOverrides.putAll(DemoSinteredCamera.overrides(cfg.cameraId(), coatingActuators, cfg.lineSpeedMPerMin()));
             bothOverrides.put("sinterscope.actuators", coatingActuators + "," + DemoSinteredCamera.ACTUATOR);
         }
-        Map<String, String> plcProps = new HashMap<>(DemoFurnace.withDefaults(o.overrides()));
+        Map<String, String> plcProps = new HashMap<>(DemoFurnace.withDefaults(o.overrides(), o.line().lineSpeedMPerMin()));
         plcProps.putAll(bothOverrides);
         // the PLC (MQTT, OPC UA) plays every actuator of the station, the sintered camera's marker too
         DemoPlc remote = DemoPlc.startIfNeeded(StationSettings.load(o.settingsFile(), plcProps), encoder,
                 Files.createTempDirectory("sinterscope-demo"));
-        Map<String, String> props = new HashMap<>(DemoFurnace.withDefaults(o.overrides()));
+        Map<String, String> props = new HashMap<>(DemoFurnace.withDefaults(o.overrides(), o.line().lineSpeedMPerMin()));
         if (o.maxSpeed()) {
             // unpaced, the queue is always full by design: no "behind the line" alarm unless asked for
             BEHIND_LIMITS.forEach(k -> props.put(k, o.overrides().getOrDefault(k, "0")));

@@ -22,10 +22,10 @@ import org.sinterscope.simulator.score.StrictScore;
 
 /**
  * The sintered-layer camera of the two-camera demo ({@code demo --stage both}): camera
- * {@value SinteredDemo#CAMERA_ID} {@value #DOWNSTREAM_MM} mm after the coating camera (past the demo
- * furnace's exit at 7 m), so {@code offset-mm = -}{@value #DOWNSTREAM_MM}, with its own marker
- * {@value #ACTUATOR} {@value #ACTUATOR_AFTER_CAMERA_MM} mm after it ({@code distance-mm} 8500 from the
- * coating camera), acting on crack causes only.
+ * {@value SinteredDemo#CAMERA_ID} {@value #AFTER_FURNACE_MM} mm past the demo furnace's exit (7.5 m after the
+ * coating camera at 30 m/min; the furnace is sized for the line speed, {@link DemoFurnace#exitMm}), so
+ * {@code offset-mm} = −that distance, with its own marker {@value #ACTUATOR} {@value #ACTUATOR_AFTER_CAMERA_MM} mm
+ * after it ({@code distance-mm} 8500 from the coating camera at 30 m/min), acting on crack causes only.
  *
  * <p>It samples the web: one 2048 × 1024 px frame at 10 µm/px (20.48 × 10.24 mm) every {@code everyMm}
  * of roll. A camera covering the whole strip would be ~100 Mpx/s at 30 m/min, beyond the two cores that
@@ -39,7 +39,7 @@ import org.sinterscope.simulator.score.StrictScore;
  */
 final class DemoSinteredCamera {
 
-    static final double DOWNSTREAM_MM = 7500;
+    static final double AFTER_FURNACE_MM = 500;
     static final String ACTUATOR = "marker-s";
     static final double ACTUATOR_AFTER_CAMERA_MM = 1000;
     static final List<String> CAUSES = List.of(DefectClass.CRACK.label(), "crack-density", "uninspected");
@@ -48,8 +48,16 @@ final class DemoSinteredCamera {
     private final SinteredCamera camera;
     private final double everyMm;
     private final double webMm;
+    private final double downstreamMm;
 
-    private DemoSinteredCamera(SinteredLayerConfig cfg, SinteredCamera camera, double everyMm, double webMm) {
+    /** The camera's distance after the coating camera at line speed {@code lineSpeedMPerMin}, mm. */
+    static double downstreamMm(double lineSpeedMPerMin) {
+        return DemoFurnace.exitMm(lineSpeedMPerMin) + AFTER_FURNACE_MM;
+    }
+
+    private DemoSinteredCamera(SinteredLayerConfig cfg, SinteredCamera camera, double everyMm, double webMm,
+                               double downstreamMm) {
+        this.downstreamMm = downstreamMm;
         this.cfg = cfg;
         this.camera = camera;
         this.everyMm = everyMm;
@@ -67,10 +75,11 @@ final class DemoSinteredCamera {
         SinteredLayerConfig cfg = new SinteredLayerConfig(line.seed(), SinteredDemo.CAMERA_ID, d.widthPx(), d.heightPx(), d.pitch(),
                 line.xOriginMm() + (line.viewWidthMm() - d.widthPx() * d.pitch().xMmPerPx()) / 2, frames, 0.75 * perMpx,
                 0.25 * perMpx, d.maxCrackWidthPx(), d.minContrast(), d.maxContrast());
-        double slackMm = DOWNSTREAM_MM + ACTUATOR_AFTER_CAMERA_MM - (DOWNSTREAM_MM + cfg.frameLengthMm());
+        double downstream = downstreamMm(line.lineSpeedMPerMin());
+        double slackMm = ACTUATOR_AFTER_CAMERA_MM - cfg.frameLengthMm();
         FreeRunGate.Lane lane = gate == null ? null : gate.lane(SinteredDemo.CAMERA_ID, slackMm / 2);
-        SinteredCamera camera = new SinteredCamera(new SinteredLayerSimulator(cfg), encoder, everyMm, DOWNSTREAM_MM, lane);
-        return new DemoSinteredCamera(cfg, camera, everyMm, webMm);
+        SinteredCamera camera = new SinteredCamera(new SinteredLayerSimulator(cfg), encoder, everyMm, downstream, lane);
+        return new DemoSinteredCamera(cfg, camera, everyMm, webMm, downstream);
     }
 
     SinteredCamera camera() {
@@ -81,17 +90,21 @@ final class DemoSinteredCamera {
         return cfg;
     }
 
-    /** The station settings that add this camera and its marker after {@code coatingCamera} and its actuators. */
-    static Map<String, String> overrides(String coatingCamera, String coatingActuators) {
+    /**
+     * The station settings that add this camera and its marker after {@code coatingCamera} and its actuators, at
+     * line speed {@code lineSpeedMPerMin}.
+     */
+    static Map<String, String> overrides(String coatingCamera, String coatingActuators, double lineSpeedMPerMin) {
+        double downstream = downstreamMm(lineSpeedMPerMin);
         Map<String, String> m = new HashMap<>();
         m.put("sinterscope.cameras", coatingCamera + "," + SinteredDemo.CAMERA_ID);
         m.put(CameraSpec.key(coatingCamera, "actuators"), coatingActuators);
         m.put(CameraSpec.key(SinteredDemo.CAMERA_ID, "type"), SimulatedEdges.TYPE);
         m.put(CameraSpec.key(SinteredDemo.CAMERA_ID, "stage"), CameraSpec.Stage.SINTERED.name().toLowerCase(Locale.ROOT));
         m.put(CameraSpec.key(SinteredDemo.CAMERA_ID, "pixel-um"), "10");
-        m.put(CameraSpec.key(SinteredDemo.CAMERA_ID, "offset-mm"), String.valueOf(-DOWNSTREAM_MM));
+        m.put(CameraSpec.key(SinteredDemo.CAMERA_ID, "offset-mm"), String.valueOf(-downstream));
         m.put(CameraSpec.key(SinteredDemo.CAMERA_ID, "actuators"), ACTUATOR);
-        m.put("sinterscope.actuator." + ACTUATOR + ".distance-mm", String.valueOf(DOWNSTREAM_MM + ACTUATOR_AFTER_CAMERA_MM));
+        m.put("sinterscope.actuator." + ACTUATOR + ".distance-mm", String.valueOf(downstream + ACTUATOR_AFTER_CAMERA_MM));
         m.put("sinterscope.actuator." + ACTUATOR + ".causes", String.join(",", CAUSES));
         return m;
     }
@@ -118,7 +131,7 @@ final class DemoSinteredCamera {
         DemoSummary.CrackSummary cracks = CrackScorer.score(camera.truth(), mine, fired);
         double mpx = mine.stream().mapToDouble(FrameInspection::megapixels).sum();
         StageSummary stage = StageSummary.of("sintered", SinteredDemo.CAMERA_ID, camera.describe() + String.format(Locale.ROOT,
-                        ", one frame every %.0f mm, %.0f mm after the coating camera", everyMm, DOWNSTREAM_MM), -DOWNSTREAM_MM,
+                        ", one frame every %.0f mm, %.0f mm after the coating camera", everyMm, downstreamMm), -downstreamMm,
                 List.of(ACTUATOR), mine.size(), mpx, (int) fired.stream().filter(f -> !f.inTime()).count(),
                 mine.stream().filter(FrameInspection::failed).count(),
                 DemoScorer.percentiles(fired.stream().map(PlcSimulator.Fired::latency).toList()), strict);
