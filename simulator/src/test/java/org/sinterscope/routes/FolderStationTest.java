@@ -1,9 +1,11 @@
 package org.sinterscope.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,9 @@ class FolderStationTest extends StationTestSupport {
         assertThat(ledger.verdicts()).isEqualTo(3);
         assertThat(ledger.framesFailed()).isZero();
         assertThat(ledger.rejectingVerdicts()).as("clean coated web").isZero();
+        // the third verdict (frame-2-ok) can come before the camera thread has read on to frame-2a-float.tif
+        // (files are taken in name order): wait for the source to have gone through the folder
+        await().atMost(Duration.ofSeconds(30)).until(() -> quarantine.entries().size() >= 3);
         assertThat(quarantine.entries()).extracting(e -> e.moved().getFileName().toString())
                 .containsExactlyInAnyOrder("frame-1a-corrupt.png", "frame-1b-empty.png", "frame-2a-float.tif");
         assertThat(dir.resolve("quarantine/frame-2a-float.tif.reason.txt")).content().contains("unsupported pixel type");

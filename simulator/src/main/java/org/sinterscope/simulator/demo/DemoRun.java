@@ -144,7 +144,7 @@ public final class DemoRun {
         try (remote; assembled; memory) {
             DemoWarmUp.run(assembled, cfg, threads(settings));
             Station station = assembled.start();
-            foil.measure(cfg.seed());
+            foil.measure(cfg.seed(), encoder);
             ledger.awaitAllDecided(o.timeout());
             memoryEnd = MemorySnapshot.now();
             foil.await(Duration.ofSeconds(30));
