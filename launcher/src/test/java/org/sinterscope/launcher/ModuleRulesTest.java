@@ -91,4 +91,34 @@ class ModuleRulesTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.opencv.imgcodecs.Imgcodecs")
                 .check(classes);
     }
+
+    /**
+     * Issue 11: the station's routes stay under a quarter of the production code (the modules that ship:
+     * camera, inspection, routes, review, models, launcher), counted in lines of main Java sources.
+     */
+    @Test
+    void routes_stay_under_a_quarter_of_the_production_code() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+        long total = 0;
+        long routes = 0;
+        for (String m : java.util.List.of("camera", "inspection", "routes", "review", "models", "launcher")) {
+            long n;
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root.resolve(m).resolve("src/main/java"))) {
+                n = files.filter(f -> f.toString().endsWith(".java")).mapToLong(ModuleRulesTest::lines).sum();
+            }
+            org.assertj.core.api.Assertions.assertThat(n).as("lines of %s", m).isPositive();
+            total += n;
+            routes += m.equals("routes") ? n : 0;
+        }
+        org.assertj.core.api.Assertions.assertThat((double) routes / total)
+                .as("routes: %d of %d production lines", routes, total).isLessThan(0.25);
+    }
+
+    private static long lines(java.nio.file.Path f) {
+        try (java.util.stream.Stream<String> l = java.nio.file.Files.lines(f)) {
+            return l.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
