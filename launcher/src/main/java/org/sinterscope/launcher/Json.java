@@ -22,31 +22,21 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .findAndRegisterModules()
             .registerModule(new SimpleModule("non-finite-as-null")
-                    .addSerializer(Double.class, new FiniteDouble())
-                    .addSerializer(Double.TYPE, new FiniteDouble())
-                    .addSerializer(Float.class, new FiniteFloat())
-                    .addSerializer(Float.TYPE, new FiniteFloat()));
+                    .addSerializer(Double.class, new FiniteNumber<>())
+                    .addSerializer(Double.TYPE, new FiniteNumber<>())
+                    .addSerializer(Float.class, new FiniteNumber<>())
+                    .addSerializer(Float.TYPE, new FiniteNumber<>()));
 
-    /** A double, or null when it is NaN or infinite. */
-    private static final class FiniteDouble extends JsonSerializer<Double> {
+    /** A double or a float, or null when it is NaN or infinite. */
+    private static final class FiniteNumber<N extends Number> extends JsonSerializer<N> {
         @Override
-        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-            if (Double.isFinite(v)) {
-                g.writeNumber(v);
-            } else {
+        public void serialize(N v, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (!Double.isFinite(v.doubleValue())) {
                 g.writeNull();
-            }
-        }
-    }
-
-    /** A float, or null when it is NaN or infinite. */
-    private static final class FiniteFloat extends JsonSerializer<Float> {
-        @Override
-        public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
-            if (Float.isFinite(v)) {
-                g.writeNumber(v);
+            } else if (v instanceof Float f) {
+                g.writeNumber(f);
             } else {
-                g.writeNull();
+                g.writeNumber(v.doubleValue());
             }
         }
     }

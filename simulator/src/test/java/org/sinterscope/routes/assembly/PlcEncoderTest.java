@@ -12,7 +12,6 @@ import java.util.NoSuchElementException;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.milo.server.MiloServerComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,16 +124,7 @@ class PlcEncoderTest {
     @Test
     void opcua_encoder_follows_the_node_of_a_real_server() throws Exception {
         int port = MosquittoBroker.freePort();
-        plc = new DefaultCamelContext();
-        MiloServerComponent server = new MiloServerComponent();
-        server.setPort(port);
-        server.setBindAddresses("127.0.0.1");
-        server.setPath("milo");
-        server.setEnableAnonymousAuthentication(false);
-        server.setUserAuthenticationCredentials("station:secret");
-        server.setUsernameSecurityPolicyUri(org.eclipse.milo.opcua.stack.core.security.SecurityPolicy.None);
-        plc.addComponent("milo-server", server);
-        plc.start();
+        plc = org.sinterscope.simulator.plc.MiloTestServer.start(port);
         ProducerTemplate publish = plc.createProducerTemplate();
         publish.sendBody("milo-server:line-7.encoder-mm", "0");
         start(Map.of("sinterscope.encoder.type", "opcua", "sinterscope.encoder.opcua-node", "line-7.encoder-mm",

@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.milo.server.MiloServerComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,16 +86,7 @@ class FurnaceTransportTest {
     @Test
     void opc_ua_node_values_land_on_the_web_inside_their_zone() throws Exception {
         int port = MosquittoBroker.freePort();
-        plc = new DefaultCamelContext();
-        MiloServerComponent server = new MiloServerComponent();
-        server.setPort(port);
-        server.setBindAddresses("127.0.0.1");
-        server.setPath("milo");
-        server.setEnableAnonymousAuthentication(false);
-        server.setUserAuthenticationCredentials("station:secret");
-        server.setUsernameSecurityPolicyUri(org.eclipse.milo.opcua.stack.core.security.SecurityPolicy.None);
-        plc.addComponent("milo-server", server);
-        plc.start();
+        plc = org.sinterscope.simulator.plc.MiloTestServer.start(port);
         plc.createProducerTemplate().sendBody("milo-server:furnace.z2.temp", 580.0);
 
         FurnaceStage stage = startStation(Map.of("sinterscope.furnace.opcua.nodes", "z2.tempC=furnace.z2.temp",
