@@ -20,6 +20,7 @@ import org.sinterscope.models.TrainingSettings;
 import org.sinterscope.models.crack.DefaultCrackSegmenter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -48,25 +49,8 @@ final class ClassifierCheckCommand implements Callable<Integer> {
     int perClass;
     @Option(names = "--photos", description = "surfaces: the DeepCrack folder; default: shared/data/deepcrack-train in the working folder or above")
     Path photos;
-    @Option(names = "--epochs", defaultValue = "30", description = "most epochs, default ${DEFAULT-VALUE}")
-    int epochs;
-    @Option(names = "--input-size", defaultValue = "64", description = "input side, px, default ${DEFAULT-VALUE}")
-    int inputSize;
-    @Option(names = "--fit", defaultValue = "stretch", description = "stretch or pad, default ${DEFAULT-VALUE}")
-    String fit;
-    @Option(names = "--balance", defaultValue = "sqrt", description = "sqrt, oversample, weights or none, default ${DEFAULT-VALUE}")
-    String balance;
-    @Option(names = "--select", defaultValue = "macro-f1", description = "macro-f1 or loss, default ${DEFAULT-VALUE}")
-    String select;
-    @Option(names = "--augment", defaultValue = "line", description = "line or rot90, default ${DEFAULT-VALUE}")
-    String augment;
-    @Option(names = "--pool", defaultValue = "avg-max", description = "avg-max or avg, default ${DEFAULT-VALUE}")
-    String pool;
-    @Option(names = "--batch", defaultValue = "32", description = "patches per step, default ${DEFAULT-VALUE}")
-    int batch;
-    @Option(names = "--lr-decay", defaultValue = "true", negatable = true, fallbackValue = "true",
-            description = "learning rate falls linearly to 0 over the epochs (--no-lr-decay: constant), default ${DEFAULT-VALUE}")
-    boolean lrDecay;
+    @Mixin
+    TrainingOptions training;
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -95,35 +79,9 @@ final class ClassifierCheckCommand implements Callable<Integer> {
             }
             default -> throw new ParameterException(spec.commandLine(), "--kind must be 'surfaces' or 'textures', got '" + kind + "'");
         };
-        TrainingSettings ts = TrainingSettings.generic(firstSeed).withEpochs(epochs)
-                .withBalance(switch (balance) {
-                    case "sqrt" -> TrainingSettings.ClassBalance.SQRT;
-                    case "oversample" -> TrainingSettings.ClassBalance.OVERSAMPLE;
-                    case "weights" -> TrainingSettings.ClassBalance.WEIGHTS;
-                    case "none" -> TrainingSettings.ClassBalance.NONE;
-                    default -> throw new ParameterException(spec.commandLine(), "--balance must be sqrt, oversample, weights or none");
-                })
-                .withSelection(switch (select) {
-                    case "macro-f1" -> TrainingSettings.Selection.VAL_MACRO_F1;
-                    case "loss" -> TrainingSettings.Selection.VAL_LOSS;
-                    default -> throw new ParameterException(spec.commandLine(), "--select must be macro-f1 or loss");
-                })
-                .withAugmenter(switch (augment) {
-                    case "line" -> Augmenter.lineDefaults();
-                    case "rot90" -> Augmenter.rotating();
-                    default -> throw new ParameterException(spec.commandLine(), "--augment must be line or rot90");
-                })
-                .withGlobalPool(switch (pool) {
-                    case "avg-max" -> ClassifierNet.GlobalPool.AVG_MAX;
-                    case "avg" -> ClassifierNet.GlobalPool.AVG;
-                    default -> throw new ParameterException(spec.commandLine(), "--pool must be avg-max or avg");
-                })
-                .withBatchSize(batch).withDecayLearningRate(lrDecay);
-        ImageFit imageFit = switch (fit) {
-            case "stretch" -> ImageFit.STRETCH;
-            case "pad" -> ImageFit.PAD;
-            default -> throw new ParameterException(spec.commandLine(), "--fit must be stretch or pad");
-        };
+        TrainingSettings ts = training.settings(firstSeed);
+        ImageFit imageFit = training.imageFit();
+        int inputSize = training.inputSize;
         List<Long> seedList = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             seedList.add(firstSeed + i);
@@ -149,7 +107,7 @@ final class ClassifierCheckCommand implements Callable<Integer> {
             m.put("kind", kind);
             m.put("seeds", rep.runs().stream().map(ClassifierCheck.Run::seed).toList());
             m.put("synthetic", kind.equals("textures") ? "synthetic textures" : "real DeepCrack photo crops with drawn defects (crack and free: real)");
-            m.put("inputSizePx", inputSize);
+            m.put("inputSizePx", training.inputSize);
             m.put("imageFit", imageFit.name().toLowerCase(Locale.ROOT));
             m.put("training", ts.describe());
             List<Map<String, Object>> runs = new ArrayList<>();
@@ -178,7 +136,7 @@ final class ClassifierCheckCommand implements Callable<Integer> {
             return;
         }
         w.printf(Locale.ROOT, "check '%s' over seeds %s (%d px, fit %s, %s), %.0f s wall%n", kind,
-                rep.runs().stream().map(ClassifierCheck.Run::seed).toList(), inputSize, imageFit.name().toLowerCase(Locale.ROOT),
+                rep.runs().stream().map(ClassifierCheck.Run::seed).toList(), training.inputSize, imageFit.name().toLowerCase(Locale.ROOT),
                 ts.describe(), wall);
         for (ClassifierCheck.Run r : rep.runs()) {
             w.printf(Locale.ROOT, "  seed %d: test accuracy %.4f, macro-F1 %.4f, min recall %.4f (%d epochs, best %d, %.0f s)%n",

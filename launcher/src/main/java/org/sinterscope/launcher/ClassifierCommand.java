@@ -30,6 +30,7 @@ import org.sinterscope.models.TrainingSettings;
 import org.sinterscope.models.crack.DefaultCrackSegmenter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -57,95 +58,45 @@ public final class ClassifierCommand implements Runnable {
         Path data;
         @Option(names = "--out", required = true, description = "bundle file to write (.zip)")
         Path out;
-        @Option(names = "--epochs", defaultValue = "30", description = "most epochs (early stopping on validation), default ${DEFAULT-VALUE}")
-        int epochs;
         @Option(names = "--seed", defaultValue = "7", description = "seed of split, initialisation, shuffling and augmentation, default ${DEFAULT-VALUE}")
         long seed;
-        @Option(names = "--input-size", defaultValue = "64", description = "patch side the network sees, px (multiple of 8), default ${DEFAULT-VALUE}")
-        int inputSize;
         @Option(names = "--patch", defaultValue = "whole", description = "how the line cuts candidates for this model: "
                 + "'whole' (the candidate box is the image, stretched) or 'line' (square window with context, as the "
                 + "default bundle and crops exported by PatchPreparer.crop), default ${DEFAULT-VALUE}")
         String patch;
-        @Option(names = "--fit", defaultValue = "stretch", description = "how an image of any size becomes the square input: "
-                + "'stretch' (resized to the square) or 'pad' (centred in a square of its longer side, border repeated, "
-                + "shape kept); recorded in the bundle, evaluate does the same, default ${DEFAULT-VALUE}")
-        String fit;
-        @Option(names = "--balance", defaultValue = "sqrt", description = "unequal classes: 'sqrt' (epochs draw each class in "
-                + "proportion to the square root of its size, small classes repeated with fresh augmentation), 'oversample' "
-                + "(every class equally often), 'weights' (loss weight N/(K n_c)) or 'none', default ${DEFAULT-VALUE}")
-        String balance;
-        @Option(names = "--select", defaultValue = "macro-f1", description = "keep the epoch and stop early on validation "
-                + "'macro-f1' or 'loss', default ${DEFAULT-VALUE}")
-        String select;
-        @Option(names = "--augment", defaultValue = "line", description = "'line' (mirror, shift, contrast, brightness, noise) "
-                + "or 'rot90' (the same plus turns by 90 degrees: for textures without a direction), default ${DEFAULT-VALUE}")
-        String augment;
-        @Option(names = "--pool", defaultValue = "avg-max", description = "global pooling of the last feature map: 'avg-max' "
-                + "(channel means and maxima) or 'avg', default ${DEFAULT-VALUE}")
-        String pool;
-        @Option(names = "--batch", defaultValue = "32", description = "patches per step, default ${DEFAULT-VALUE}")
-        int batch;
         @Option(names = "--patience", defaultValue = "10", description = "stop after this many epochs without a better validation score, default ${DEFAULT-VALUE}")
         int patience;
         @Option(names = "--val-fraction", defaultValue = "0.15", description = "validation share when the data has no split")
         double valFraction;
         @Option(names = "--test-fraction", defaultValue = "0.15", description = "test share when the data has no split")
         double testFraction;
-        @Option(names = "--lr-decay", defaultValue = "true", negatable = true, fallbackValue = "true",
-                description = "learning rate falls linearly to 0 over the epochs (--no-lr-decay: constant), default ${DEFAULT-VALUE}")
-        boolean lrDecay;
+        @Mixin
+        TrainingOptions training;
         @Option(names = "--json", description = "print one JSON document")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
             PatchSettings lineRule = switch (patch) {
-                case "whole" -> PatchSettings.wholeImage(inputSize);
+                case "whole" -> PatchSettings.wholeImage(training.inputSize);
                 case "line" -> {
                     PatchSettings l = PatchSettings.lineCandidates();
-                    yield new PatchSettings(inputSize, l.contextMargin(), l.minWindowPx(), l.maxWindowPx(), l.resizeMode());
+                    yield new PatchSettings(training.inputSize, l.contextMargin(), l.minWindowPx(), l.maxWindowPx(), l.resizeMode());
                 }
                 default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--patch must be 'whole' or 'line', got '" + patch + "'");
             };
-            ImageFit imageFit = switch (fit) {
-                case "stretch" -> ImageFit.STRETCH;
-                case "pad" -> ImageFit.PAD;
-                default -> throw bad("--fit must be 'stretch' or 'pad', got '" + fit + "'");
-            };
+            ImageFit imageFit = training.imageFit();
             if (patch.equals("whole")) {
-                lineRule = imageFit.wholeImage(inputSize);
+                lineRule = imageFit.wholeImage(training.inputSize);
             }
-            TrainingSettings ts = TrainingSettings.generic(seed)
-                    .withBalance(switch (balance) {
-                        case "sqrt" -> TrainingSettings.ClassBalance.SQRT;
-                        case "oversample" -> TrainingSettings.ClassBalance.OVERSAMPLE;
-                        case "weights" -> TrainingSettings.ClassBalance.WEIGHTS;
-                        case "none" -> TrainingSettings.ClassBalance.NONE;
-                        default -> throw bad("--balance must be 'sqrt', 'oversample', 'weights' or 'none', got '" + balance + "'");
-                    })
-                    .withSelection(switch (select) {
-                        case "macro-f1" -> TrainingSettings.Selection.VAL_MACRO_F1;
-                        case "loss" -> TrainingSettings.Selection.VAL_LOSS;
-                        default -> throw bad("--select must be 'macro-f1' or 'loss', got '" + select + "'");
-                    })
-                    .withAugmenter(switch (augment) {
-                        case "line" -> Augmenter.lineDefaults();
-                        case "rot90" -> Augmenter.rotating();
-                        default -> throw bad("--augment must be 'line' or 'rot90', got '" + augment + "'");
-                    })
-                    .withEpochs(epochs);
+            TrainingSettings ts = training.settings(seed);
             if (patience < 1 || patience > 1000) {
                 throw bad("--patience must be 1..1000, got " + patience);
             }
-            ts = ts.withPatience(patience).withBatchSize(batch).withDecayLearningRate(lrDecay).withGlobalPool(switch (pool) {
-                case "avg-max" -> ClassifierNet.GlobalPool.AVG_MAX;
-                case "avg" -> ClassifierNet.GlobalPool.AVG;
-                default -> throw bad("--pool must be 'avg-max' or 'avg', got '" + pool + "'");
-            });
+            ts = ts.withPatience(patience);
             ImageFolderDataset ds = ImageFolderDataset.scan(data);
-            DataSplit split = ds.load(inputSize, imageFit, valFraction, testFraction, seed);
+            DataSplit split = ds.load(training.inputSize, imageFit, valFraction, testFraction, seed);
             spec.commandLine().getOut();
             ClassifierTrainer.Result r;
             try (StdoutToStderr quiet = new StdoutToStderr(); ProgressBar bar = ProgressBar.onConsole()) {
