@@ -1,20 +1,13 @@
 package org.sinterscope.inspection.classify;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +44,7 @@ public final class ModelBundle {
     static final String NORMALIZER_ENTRY = "normalizer.json";
     static final String GRAPH_ENTRY = "graph.sd";
     /** No honest bundle is this large; a bigger stream is refused rather than read into memory. */
-    private static final long MAX_BYTES = 256L << 20;
+    private static final int MAX_BYTES = 256 << 20;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -79,7 +72,7 @@ public final class ModelBundle {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         graph.save(out, false);
         byte[] bytes = out.toByteArray();
-        BundleMetadata md = metadata.withGraphSha256(sha256(bytes));
+        BundleMetadata md = metadata.withGraphSha256(BundleZip.sha256(bytes));
         ModelBundle b = new ModelBundle(md, normalizer, bytes);
         b.check("new bundle");
         return b;
@@ -92,37 +85,8 @@ public final class ModelBundle {
      * @param source what to call it in messages, such as its file name
      */
     public static ModelBundle load(InputStream in, String source) throws ModelBundleException {
-        byte[] all;
-        try {
-            all = in.readNBytes((int) MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new ModelBundleException("cannot read model bundle " + source + ": " + e.getMessage(), e);
-        }
-        if (all.length > MAX_BYTES) {
-            throw new ModelBundleException("model bundle " + source + " is larger than " + (MAX_BYTES >> 20) + " MiB: refused");
-        }
-        if (!hasZipEnd(all)) {
-            throw new ModelBundleException("model bundle " + source + " is not a zip file or is truncated (" + all.length
-                    + " bytes, no zip end record)");
-        }
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(all))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new ModelBundleException("model bundle " + source + " is corrupt or truncated: " + e.getMessage(), e);
-        }
-        if (entries.isEmpty()) {
-            throw new ModelBundleException("model bundle " + source + " is not a zip file or is empty");
-        }
-        for (String name : new String[] {METADATA_ENTRY, NORMALIZER_ENTRY, GRAPH_ENTRY}) {
-            if (!entries.containsKey(name)) {
-                throw new ModelBundleException("model bundle " + source + " lacks " + name + " (has " + entries.keySet()
-                        + "): corrupt, truncated or not a classifier bundle");
-            }
-        }
+        Map<String, byte[]> entries = BundleZip.read(in, "model bundle", source, MAX_BYTES, "classifier",
+                METADATA_ENTRY, NORMALIZER_ENTRY, GRAPH_ENTRY);
         BundleMetadata md;
         Normalizer norm;
         try {
@@ -140,7 +104,7 @@ public final class ModelBundle {
                     + "; this Sinterscope reads version " + BundleMetadata.FORMAT_VERSION + " only");
         }
         byte[] graph = entries.get(GRAPH_ENTRY);
-        String sha = sha256(graph);
+        String sha = BundleZip.sha256(graph);
         if (!sha.equals(md.graphSha256())) {
             throw new ModelBundleException("model bundle " + source + ": graph checksum " + sha
                     + " differs from the one in its metadata (" + md.graphSha256() + "): corrupt bundle");
@@ -148,16 +112,6 @@ public final class ModelBundle {
         ModelBundle b = new ModelBundle(md, norm, graph);
         b.check(source);
         return b;
-    }
-
-    /** True when the last 22 to 22 + 65535 bytes hold a zip end-of-central-directory record. */
-    private static boolean hasZipEnd(byte[] b) {
-        for (int i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Loads the graph, checks its input and output names and does a dry run on a blank patch. */
@@ -194,20 +148,11 @@ public final class ModelBundle {
 
     /** Writes the bundle as a zip to {@code out} (not closed). */
     public void write(OutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        put(zip, METADATA_ENTRY, JSON.writeValueAsBytes(metadata));
-        put(zip, NORMALIZER_ENTRY, JSON.writeValueAsBytes(normalizer));
-        put(zip, GRAPH_ENTRY, graphBytes);
-        zip.finish();
-        zip.flush();
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(0); // reproducible bytes: no wall-clock time in the zip
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
+        LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(METADATA_ENTRY, JSON.writeValueAsBytes(metadata));
+        entries.put(NORMALIZER_ENTRY, JSON.writeValueAsBytes(normalizer));
+        entries.put(GRAPH_ENTRY, graphBytes);
+        BundleZip.write(out, entries);
     }
 
     /**
@@ -216,9 +161,7 @@ public final class ModelBundle {
      * same shape partly from the first one (see {@code GraphReuseTest}).
      */
     public SameDiff newGraph() {
-        SameDiff sd = SameDiff.load(new ByteArrayInputStream(graphBytes), false);
-        sd.setEnableCache(false);
-        return sd;
+        return BundleZip.graph(graphBytes);
     }
 
     public BundleMetadata metadata() {
@@ -240,14 +183,6 @@ public final class ModelBundle {
             return new String(JSON.writeValueAsBytes(metadata), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write metadata as JSON: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

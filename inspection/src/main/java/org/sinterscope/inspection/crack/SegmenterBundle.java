@@ -1,20 +1,13 @@
 package org.sinterscope.inspection.crack;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +16,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sinterscope.inspection.classify.BundleZip;
 import org.sinterscope.inspection.classify.ModelBundleException;
 
 /**
@@ -63,7 +57,7 @@ public final class SegmenterBundle {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         graph.save(out, false);
         byte[] bytes = out.toByteArray();
-        SegmenterBundle b = new SegmenterBundle(metadata.withGraphSha256(sha256(bytes)), bytes);
+        SegmenterBundle b = new SegmenterBundle(metadata.withGraphSha256(BundleZip.sha256(bytes)), bytes);
         b.check("new crack segmenter");
         return b;
     }
@@ -75,30 +69,8 @@ public final class SegmenterBundle {
      * @param source what to call it in messages, such as its file name
      */
     public static SegmenterBundle load(InputStream in, String source) throws ModelBundleException {
-        byte[] all;
-        try {
-            all = in.readNBytes(MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new ModelBundleException("cannot read crack segmenter " + source + ": " + e.getMessage(), e);
-        }
-        if (all.length > MAX_BYTES) {
-            throw new ModelBundleException("crack segmenter " + source + " is larger than " + (MAX_BYTES >> 20) + " MiB: refused");
-        }
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(all))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new ModelBundleException("crack segmenter " + source + " is corrupt or truncated: " + e.getMessage(), e);
-        }
-        for (String name : new String[] {METADATA_ENTRY, GRAPH_ENTRY}) {
-            if (!entries.containsKey(name)) {
-                throw new ModelBundleException("crack segmenter " + source + " lacks " + name + " (has " + entries.keySet()
-                        + "): not a zip, corrupt, truncated or not a crack-segmenter bundle");
-            }
-        }
+        Map<String, byte[]> entries = BundleZip.read(in, "crack segmenter", source, MAX_BYTES, "crack-segmenter",
+                METADATA_ENTRY, GRAPH_ENTRY);
         SegmenterMetadata md;
         try {
             md = JSON.readValue(entries.get(METADATA_ENTRY), SegmenterMetadata.class);
@@ -114,7 +86,7 @@ public final class SegmenterBundle {
                     + "; this Sinterscope reads version " + SegmenterMetadata.FORMAT_VERSION + " only");
         }
         byte[] graph = entries.get(GRAPH_ENTRY);
-        String sha = sha256(graph);
+        String sha = BundleZip.sha256(graph);
         if (!sha.equals(md.graphSha256())) {
             throw new ModelBundleException("crack segmenter " + source + ": graph checksum " + sha
                     + " differs from its metadata (" + md.graphSha256() + "): corrupt bundle");
@@ -155,26 +127,15 @@ public final class SegmenterBundle {
 
     /** Writes the bundle as a zip (reproducible bytes: no time stamps) to {@code out} (not closed). */
     public void write(OutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        put(zip, METADATA_ENTRY, JSON.writeValueAsBytes(metadata));
-        put(zip, GRAPH_ENTRY, graphBytes);
-        zip.finish();
-        zip.flush();
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(0);
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
+        LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(METADATA_ENTRY, JSON.writeValueAsBytes(metadata));
+        entries.put(GRAPH_ENTRY, graphBytes);
+        BundleZip.write(out, entries);
     }
 
     /** A fresh, independent graph instance (output cache off: see {@code ModelBundle.newGraph}). */
     public SameDiff newGraph() {
-        SameDiff sd = SameDiff.load(new ByteArrayInputStream(graphBytes), false);
-        sd.setEnableCache(false);
-        return sd;
+        return BundleZip.graph(graphBytes);
     }
 
     public SegmenterMetadata metadata() {
@@ -190,13 +151,6 @@ public final class SegmenterBundle {
         }
     }
 
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 
     @Override
     public String toString() {
