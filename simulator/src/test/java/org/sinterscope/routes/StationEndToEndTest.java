@@ -4,36 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sinterscope.camera.FrameSource;
-import org.sinterscope.camera.LineEncoder;
-import org.sinterscope.simulator.line.SimulatedEncoder;
-import org.sinterscope.simulator.line.SimulatedLine;
-import org.sinterscope.simulator.line.SimulatedLineConfig;
 import org.sinterscope.simulator.plc.PlcSimulator;
 
-class StationEndToEndTest extends StationTestSupport {
-
-    private static final double DEFECT_Y_MM = 1000;
-    private final SimulatedEncoder encoder = SimulatedEncoder.freeRunning();
-    private final SimulatedLineConfig cfg = SimulatedLineConfig.defaults().withLengthM(2);
-    private final SimulatedLine line = new SimulatedLine(cfg, encoder, onePinholeAt(95, DEFECT_Y_MM));
-
-    @Override
-    protected FrameSource source() {
-        return line;
-    }
-
-    @Override
-    protected LineEncoder encoder() {
-        return encoder;
-    }
-
-    @AfterEach
-    void closeLine() {
-        line.close();
-    }
+class StationEndToEndTest extends OnePinholeStation {
 
     @Test
     void a_defect_injected_at_a_known_y_is_rejected_there_in_time() throws Exception {
