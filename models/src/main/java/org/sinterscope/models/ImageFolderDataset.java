@@ -2,14 +2,10 @@ package org.sinterscope.models;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -159,15 +155,7 @@ public record ImageFolderDataset(Path root, List<String> classes, java.util.Map<
                 throw new UncheckedIOException("cannot read size of " + s.file() + ": " + e.getMessage(), e);
             }
         }
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String l : lines) {
-                md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return DataHash.ofLines(lines);
     }
 
     /**

@@ -2,14 +2,10 @@ package org.sinterscope.models.crack;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -224,15 +220,7 @@ public final class CrackSegmenterTrainer {
             lines.add(it.mask().getFileName() + " " + Files.size(it.mask()));
         }
         Collections.sort(lines);
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String l : lines) {
-                md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return org.sinterscope.models.DataHash.ofLines(lines);
     }
 
     private static String fmt(double d) {
