@@ -32,8 +32,9 @@ public final class BundleZip {
      *
      * @param what     what the bundle is called in messages ("model bundle", "crack segmenter")
      * @param source   its name in messages, such as the file name
-     * @param maxBytes a larger stream is refused before it is read further
-     * @throws ModelBundleException when it is larger, not a zip (no end record), corrupt, empty, or lacks
+     * @param maxBytes a larger stream is refused before it is read further, and so are entries that inflate
+     *                 to more than {@code maxBytes} together (a zip bomb): inflation stops at that budget
+     * @throws ModelBundleException when it is larger, inflates to more, not a zip (no end record), corrupt, empty, or lacks
      *                              one of {@code required} ({@code kind} names the bundle kind expected)
      */
     public static Map<String, byte[]> read(InputStream in, String what, String source, int maxBytes, String kind,
@@ -52,10 +53,19 @@ public final class BundleZip {
                     + " bytes, no zip end record)");
         }
         Map<String, byte[]> entries = new HashMap<>();
+        long inflated = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(all))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                entries.put(e.getName(), zip.readAllBytes());
+                // never ask for more than what is left of the budget (+1 to see that it is exceeded)
+                byte[] data = zip.readNBytes((int) (maxBytes - inflated) + 1);
+                inflated += data.length;
+                if (inflated > maxBytes) {
+                    throw new ModelBundleException(what + " " + source + ": its entries inflate to more than "
+                            + maxBytes + " bytes (at entry " + e.getName() + ", " + all.length
+                            + " bytes compressed): refused as a zip bomb");
+                }
+                entries.put(e.getName(), data);
             }
         } catch (IOException e) {
             throw new ModelBundleException(what + " " + source + " is corrupt or truncated: " + e.getMessage(), e);
