@@ -14,8 +14,10 @@ import org.bytedeco.javacpp.Pointer;
  * @param rssMb          resident set size ({@code VmRSS} of /proc/self/status); NaN where there is no /proc
  * @param heapCommittedMb Java heap the JVM holds from the system
  * @param heapUsedMb     Java heap in use
- * @param nativeMb       rssMb − heapCommittedMb: memory outside the Java heap (OpenCV Mats, ND4J
+ * @param nativeMb       rssMb − heapUsedMb: memory outside the Java heap (OpenCV Mats, ND4J
  *                       buffers, metaspace, code, thread stacks), an upper bound of the native part
+ *                       (heap in use has been touched, so it is resident; committed heap need not be,
+ *                       and subtracting it could give a negative figure with a small young generation)
  * @param javacppMb      bytes JavaCPP (ND4J's native buffers) has allocated and not freed
  */
 public record MemorySnapshot(double rssMb, double heapCommittedMb, double heapUsedMb, double nativeMb, double javacppMb) {
@@ -25,7 +27,8 @@ public record MemorySnapshot(double rssMb, double heapCommittedMb, double heapUs
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         double rss = residentMb();
         double committed = heap.getCommitted() / 1e6;
-        return new MemorySnapshot(rss, committed, heap.getUsed() / 1e6, rss - committed, Pointer.totalBytes() / 1e6);
+        double used = heap.getUsed() / 1e6;
+        return new MemorySnapshot(rss, committed, used, rss - used, Pointer.totalBytes() / 1e6);
     }
 
     private static double residentMb() {
