@@ -72,6 +72,19 @@ public final class StationSettings {
         }
     }
 
+    /** The whole number set for {@code key}, or {@code fallback} when it is not set (or set blank). */
+    public int getInt(String key, int fallback) {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("station setting '" + key + "' must be a whole number, got '" + v + "'", e);
+        }
+    }
+
     public String stationId() {
         return get("sinterscope.station.id");
     }

@@ -62,9 +62,9 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path i
                 m.getOrDefault("sinterscope.store.user", url == null ? base.user() : ""),
                 m.getOrDefault("sinterscope.store.password", ""),
                 images == null ? base.imageDir() : Path.of(images).toAbsolutePath().normalize(),
-                intOf(m, "sinterscope.store.queue-capacity", base.queueCapacity()),
-                intOf(m, "sinterscope.store.batch-size", base.batchSize()),
-                intOf(m, "sinterscope.store.retention-days", base.retentionDays()),
+                s.getInt("sinterscope.store.queue-capacity", base.queueCapacity()),
+                s.getInt("sinterscope.store.batch-size", base.batchSize()),
+                s.getInt("sinterscope.store.retention-days", base.retentionDays()),
                 m.getOrDefault("sinterscope.store.model-version", base.modelVersion()));
     }
 
@@ -82,17 +82,5 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path i
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static int intOf(Map<String, String> m, String key, int dflt) {
-        String v = m.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("station setting '" + key + "' must be a whole number, got '" + v + "'", e);
-        }
     }
 }

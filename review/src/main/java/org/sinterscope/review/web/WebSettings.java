@@ -84,24 +84,12 @@ public record WebSettings(String host, int port, Duration sessionIdle, Path keys
         WebSettings d = local(0);
         String ks = m.getOrDefault("sinterscope.web.keystore", "").trim();
         return new WebSettings(m.getOrDefault("sinterscope.web.host", d.host()),
-                port != null ? port : intOf(m, "sinterscope.web.port", 8080),
-                Duration.ofMinutes(intOf(m, "sinterscope.web.session-minutes", 30)),
+                port != null ? port : s.getInt("sinterscope.web.port", 8080),
+                Duration.ofMinutes(s.getInt("sinterscope.web.session-minutes", 30)),
                 ks.isEmpty() ? null : Path.of(ks), m.getOrDefault("sinterscope.web.keystore-password", ""),
-                intOf(m, "sinterscope.web.max-threads", d.maxThreads()),
-                Duration.ofSeconds(intOf(m, "sinterscope.web.idle-timeout-seconds", (int) d.idleTimeout().toSeconds())),
-                intOf(m, "sinterscope.web.max-connections", d.maxConnections()),
-                intOf(m, "sinterscope.web.max-connections-per-client", d.maxConnectionsPerClient()));
-    }
-
-    private static int intOf(Map<String, String> m, String key, int dflt) {
-        String v = m.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
-        }
+                s.getInt("sinterscope.web.max-threads", d.maxThreads()),
+                Duration.ofSeconds(s.getInt("sinterscope.web.idle-timeout-seconds", (int) d.idleTimeout().toSeconds())),
+                s.getInt("sinterscope.web.max-connections", d.maxConnections()),
+                s.getInt("sinterscope.web.max-connections-per-client", d.maxConnectionsPerClient()));
     }
 }
