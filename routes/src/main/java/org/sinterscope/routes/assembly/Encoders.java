@@ -31,7 +31,7 @@ public final class Encoders {
 
     /** The built-in factories by type. */
     public static Map<String, EncoderFactory> builtIn() {
-        return Map.of(CAMERA_LINES, Encoders::cameraLines, MQTT, s -> fromPlc(mqttUri(s)), OPCUA, s -> fromPlc(opcuaUri(s)));
+        return Map.of(CAMERA_LINES, Encoders::cameraLines, MQTT, s -> fromPlc(mqttUri(s), s), OPCUA, s -> fromPlc(opcuaUri(s), s));
     }
 
     static StationEncoder cameraLines(StationSettings s) {
@@ -39,8 +39,15 @@ public final class Encoders {
         return new StationEncoder(e, e::frameDelivered, List.of());
     }
 
-    static StationEncoder fromPlc(String uri) {
+    /**
+     * An encoder the PLC reports on {@code uri}, watched against the cameras ({@link EncoderWatch}, limit
+     * {@code sinterscope.encoder.stuck-ms}): route {@code encoder-watch} alarms when it gets stuck and when it
+     * moves again, and {@code /health} is not ready while it is stuck.
+     */
+    static StationEncoder fromPlc(String uri, StationSettings s) {
         ReportedEncoder e = new ReportedEncoder();
+        long stuckMs = s.getInt("sinterscope.encoder.stuck-ms", 2000);
+        EncoderWatch watch = new EncoderWatch(e, stuckMs, System::nanoTime);
         StationStage stage = StationStage.routesOnly(new RouteBuilder() {
             @Override
             public void configure() {
@@ -50,9 +57,15 @@ public final class Encoders {
                         .process(x -> x.getMessage().setBody(value(x.getMessage().getBody())))
                         .convertBodyTo(String.class)
                         .bean(e, "report");
+                from("timer:encoder-watch?period=" + Math.max(50, stuckMs / 4))
+                        .routeId("encoder-watch")
+                        .routeConfigurationId(StationErrorHandling.ID)
+                        .setBody(method(watch, "tick"))
+                        .filter(body().isNotNull())
+                        .to("{{sinterscope.alarm.uri}}");
             }
         });
-        return new StationEncoder(e, f -> { }, List.of(stage));
+        return new StationEncoder(e, watch::frameSeen, List.of(stage), watch::problem);
     }
 
     /** An OPC UA node's value (the milo client hands over a DataValue), else the body itself (an MQTT payload). */

@@ -1,5 +1,7 @@
 package org.sinterscope.routes.assembly;
 
+import java.util.function.LongSupplier;
+
 import org.sinterscope.camera.Frame;
 import org.sinterscope.camera.LineEncoder;
 
@@ -11,8 +13,21 @@ import org.sinterscope.camera.LineEncoder;
  */
 public final class ReportedEncoder implements LineEncoder {
 
+    private final LongSupplier nanoClock;
     private volatile double positionMm;
     private volatile long reports;
+    private volatile long advances;
+    private volatile long lastAdvanceNanos;
+
+    public ReportedEncoder() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock the monotonic clock that stamps advances ({@link System#nanoTime()}) */
+    public ReportedEncoder(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.lastAdvanceNanos = nanoClock.getAsLong();
+    }
 
     @Override
     public double positionMm() {
@@ -27,6 +42,8 @@ public final class ReportedEncoder implements LineEncoder {
         reports++;
         if (yMm > positionMm) {
             positionMm = yMm;
+            advances++;
+            lastAdvanceNanos = nanoClock.getAsLong();
         }
     }
 
@@ -43,6 +60,16 @@ public final class ReportedEncoder implements LineEncoder {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("encoder message is not a position in mm: '" + t + "'", e);
         }
+    }
+
+    /** How many reports moved the position forward. */
+    public long advances() {
+        return advances;
+    }
+
+    /** When the position last moved forward ({@code nanoClock}); the creation time before that. */
+    public long lastAdvanceNanos() {
+        return lastAdvanceNanos;
     }
 
     /** How many positions were reported. */

@@ -84,6 +84,7 @@ public final class StationAssembly {
             classifier.routes().forEach(r -> stages.add(StationStage.routesOnly(r)));
         }
         StationMetrics metrics = new StationMetrics();
+        metrics.check("encoder", encoder.problem());
         if (Boolean.parseBoolean(settings.get("sinterscope.foil.enabled"))) {
             List<FoilReadingSink> sinks = new ArrayList<>(parts.foilSinks);
             sinks.add(metrics);

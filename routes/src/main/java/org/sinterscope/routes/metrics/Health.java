@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The station's health: live (the process is up and its Camel context not stopped) and ready
- * (context started, every route started — the links' consumers among them — and the store writable).
+ * (context started, every route started — the links' consumers among them — the store writable, and a PLC
+ * encoder moving while the cameras deliver frames).
  *
  * @param live   false: restart the process
  * @param ready  false: do not count on it inspecting (starting, stopping, a link or the store down)

@@ -65,6 +65,7 @@ public final class StationMetrics implements RunLedger.Listener, FoilReadingSink
     private final Counter alarms;
     private volatile CamelContext context;
     private volatile StationStore store;
+    private final Map<String, java.util.function.Supplier<String>> checks = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public StationMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -117,6 +118,11 @@ public final class StationMetrics implements RunLedger.Listener, FoilReadingSink
             Gauge.builder("sinterscope.store.buffer.fill", s, StationStore::bufferFill)
                     .description("defect store write buffer, 0..1").register(registry);
         }
+    }
+
+    /** Adds a health check: {@code problem} says what is wrong, or {@code null} when all is well. */
+    public void check(String name, java.util.function.Supplier<String> problem) {
+        checks.put(name, problem);
     }
 
     @Override
@@ -194,6 +200,10 @@ public final class StationMetrics implements RunLedger.Listener, FoilReadingSink
             String p = s.writeProblem();
             checks.put("store", p == null ? "ok" : p);
         }
+        this.checks.forEach((name, problem) -> {
+            String p = problem.get();
+            checks.put(name, p == null ? "ok" : p);
+        });
         boolean ready = live && checks.values().stream().allMatch("ok"::equals);
         return new Health(live, ready, checks);
     }

@@ -9,15 +9,22 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sinterscope.camera.Frame;
 import org.sinterscope.camera.FrameSource;
+import org.sinterscope.camera.PixelPitch;
 import org.sinterscope.routes.StationSettings;
 import org.sinterscope.simulator.plc.MosquittoBroker;
 
@@ -25,7 +32,8 @@ import org.sinterscope.simulator.plc.MosquittoBroker;
  * The encoder read from the PLC ({@code sinterscope.encoder.type = mqtt | opcua}), in a station assembled
  * from settings, against a real Mosquitto broker and a real OPC UA server (Milo, as the OPC UA link
  * tests start it): the station's encoder follows the published position in mm, never goes back, and a
- * message that is not a position leaves it where it was without stopping the route.
+ * message that is not a position leaves it where it was without stopping the route; an encoder that stops
+ * moving while the camera delivers frames is alarmed and makes {@code /health} not ready until it moves again.
  */
 class PlcEncoderTest {
 
@@ -53,13 +61,23 @@ class PlcEncoderTest {
 
     /** A station with one camera that has no frames (the encoder is what is under test). */
     private AssembledStation start(Map<String, String> extra) {
+        return start(extra, none());
+    }
+
+    private AssembledStation start(Map<String, String> extra, FrameSource source) {
         Map<String, String> m = new HashMap<>();
         m.put("sinterscope.cameras", "cam");
         m.put("sinterscope.camera.cam.type", "none");
         m.put("sinterscope.classifier.bundle", "none");
         m.put("sinterscope.journal.dir", dir.resolve("journal").toString());
         m.putAll(extra);
-        FrameSource none = new FrameSource() {
+        station = StationAssembly.assemble(StationSettings.load(null, m), new StationParts().source("none", (c, s, e) -> source));
+        station.start();
+        return station;
+    }
+
+    private static FrameSource none() {
+        return new FrameSource() {
             @Override
             public boolean hasNext() {
                 return false;
@@ -80,9 +98,57 @@ class PlcEncoderTest {
                 // nothing held
             }
         };
-        station = StationAssembly.assemble(StationSettings.load(null, m), new StationParts().source("none", (c, s, e) -> none));
-        station.start();
-        return station;
+    }
+
+    /** Frames the test hands over one by one; {@link #stop()} ends it. */
+    private static final class HandedFrames implements FrameSource {
+        private final BlockingQueue<Optional<Frame>> queue = new LinkedBlockingQueue<>();
+        private Frame ahead;
+        private boolean done;
+
+        void hand(Frame f) {
+            queue.add(Optional.of(f));
+        }
+
+        @Override
+        public synchronized boolean hasNext() {
+            if (ahead == null && !done) {
+                try {
+                    Optional<Frame> f = queue.take();
+                    done = f.isEmpty();
+                    ahead = f.orElse(null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    done = true;
+                }
+            }
+            return ahead != null;
+        }
+
+        @Override
+        public synchronized Frame next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more frames");
+            }
+            Frame f = ahead;
+            ahead = null;
+            return f;
+        }
+
+        @Override
+        public void stop() {
+            queue.add(Optional.empty());
+        }
+
+        @Override
+        public String describe() {
+            return "frames handed over by the test";
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
     }
 
     private void follows(ProducerTemplate publish, String uri) {
@@ -119,6 +185,40 @@ class PlcEncoderTest {
         plc = new DefaultCamelContext();
         plc.start();
         follows(plc.createProducerTemplate(), "paho-mqtt5:line-7/encoder-mm?brokerUrl=" + broker.url() + "&qos=1");
+    }
+
+    @Test
+    void mqtt_encoder_that_stops_moving_while_frames_arrive_is_alarmed_and_makes_the_station_not_ready() throws Exception {
+        assumeTrue(MosquittoBroker.available(), MosquittoBroker.BINARY + " is absent: install the Debian package mosquitto "
+                + "(.ci/install-test-deps does)");
+        broker = MosquittoBroker.start(dir.resolve("broker"));
+        HandedFrames camera = new HandedFrames();
+        start(Map.of("sinterscope.encoder.type", "mqtt", "sinterscope.mqtt.broker-url", broker.url(),
+                "sinterscope.encoder.mqtt-topic", "line-7/encoder-mm", "sinterscope.encoder.stuck-ms", "300"), camera);
+        plc = new DefaultCamelContext();
+        plc.start();
+        ProducerTemplate publish = plc.createProducerTemplate();
+        String uri = "paho-mqtt5:line-7/encoder-mm?brokerUrl=" + broker.url() + "&qos=1";
+        ReportedEncoder encoder = (ReportedEncoder) station.encoder();
+        await().atMost(WAIT).until(() -> {
+            publish.sendBody(uri, "100");
+            return encoder.positionMm() == 100.0;
+        });
+        assertThat(station.metrics().health().checks().get("encoder")).isEqualTo("ok");
+        // the web moves on (the camera delivers frames), the PLC publishes nothing more
+        org.sinterscope.camera.OpenCvNative.load();
+        for (int i = 0; i < 2; i++) {
+            camera.hand(new Frame("cam", i, java.time.Instant.now(), 100 + i * 51.2, 0, PixelPitch.square(50),
+                    new Mat(1024, 256, CvType.CV_8UC1, new Scalar(128))));
+        }
+        await().atMost(WAIT).until(() -> !station.metrics().health().ready());
+        assertThat(station.metrics().health().checks().get("encoder")).contains("encoder stuck", "100.0 mm", "2 frames");
+        await().atMost(WAIT).until(() -> station.beans().ledger().alarms().stream().anyMatch(a -> a.contains("encoder stuck")));
+        publish.sendBody(uri, "202.4");
+        await().atMost(WAIT).until(() -> "ok".equals(station.metrics().health().checks().get("encoder")));
+        await().atMost(WAIT).until(() -> station.beans().ledger().alarms().stream()
+                .anyMatch(a -> a.contains("encoder moving again at 202.4 mm")));
+        camera.stop();
     }
 
     @Test
