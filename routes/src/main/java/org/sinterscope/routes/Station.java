@@ -27,7 +27,8 @@ public final class Station implements AutoCloseable {
 
     /**
      * Builds and starts the station with the optional {@code stages}; the camera route starts
-     * pulling frames at once.
+     * pulling frames at once (unless {@code sinterscope.camera.auto-startup} is false), but only
+     * after every other route has started: see {@link #startRoutes}.
      */
     public static Station start(StationBeans beans, Map<String, String> overrides, StationStage... stages) {
         return start(beans, overrides, Map.of(), stages);
@@ -39,11 +40,14 @@ public final class Station implements AutoCloseable {
         Main main = new Main();
         extraBeans.forEach(main::bind);
         ActuationGateway actuation = configure(main, beans, overrides, stages);
+        // no route starts with the context: they start once it has started (startRoutes)
+        main.configure().setAutoStartup(false);
         try {
             main.start();
             if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
                 throw new IllegalStateException("the station's Camel context did not start; see the log above");
             }
+            startRoutes(main.getCamelContext());
         } catch (RuntimeException e) {
             main.stop();
             actuation.close();
@@ -78,6 +82,42 @@ public final class Station implements AutoCloseable {
         }
         overrides.forEach(main::addOverrideProperty);
         return actuation.gateway();
+    }
+
+    /**
+     * Starts the routes of a started {@code context} that are to start on their own (route-level
+     * auto-startup not false): first every route but the cameras', then the cameras' ({@code camera},
+     * {@code camera-<id>}). Contract: no frame is queued before the routes that consume the queues
+     * have started in a started context. Why: a seda consumer started while its Camel context is
+     * still starting does not poll; it sleeps {@code min(pollTimeout, 1 s)} (Camel's
+     * {@code SedaConsumer.doRun}). Started with the context, the inspection threads slept up to 1 s
+     * while the camera route, started in the same start-up, already queued frames: the first frames of
+     * every run waited about 0.9 s (docs/performance.md, "The start-of-line stall").
+     */
+    public static void startRoutes(CamelContext context) {
+        if (!context.isStarted()) {
+            throw new IllegalStateException("start the routes of a started Camel context, not of one that is " + context.getStatus());
+        }
+        List<org.apache.camel.Route> routes = List.copyOf(context.getRoutes());
+        try {
+            for (boolean cameras : new boolean[] {false, true}) {
+                for (org.apache.camel.Route r : routes) {
+                    if (isCameraRoute(r.getRouteId()) == cameras && !Boolean.FALSE.equals(r.isAutoStartup())
+                            && !context.getRouteController().getRouteStatus(r.getRouteId()).isStarted()) {
+                        context.getRouteController().startRoute(r.getRouteId());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("a station route did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code routeId} is a camera route of {@link StationRoutes} ({@code camera}, {@code camera-<id>}). */
+    static boolean isCameraRoute(String routeId) {
+        return routeId.equals("camera") || routeId.startsWith("camera-");
     }
 
     public CamelContext context() {

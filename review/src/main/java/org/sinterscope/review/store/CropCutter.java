@@ -21,13 +21,15 @@ import org.sinterscope.inspection.FrameInspection;
 import org.sinterscope.routes.CropSink;
 
 /**
- * Cuts each defect's crop out of the live frame and hands both PNGs to the store.
+ * Cuts each defect's crop out of the live frame and hands it to the store, which encodes both PNGs.
  *
  * <p>The crop is the defect's pixel rectangle grown by {@code max(16 px, half its size)} on every
  * side, clipped to the frame; a crop larger than {@code maxSidePx} on a side is shrunk (area
  * interpolation) to fit. A 16-bit frame is scaled to 8 bits (÷ 256). The overlay copy is in
- * colour with the defect's rectangle drawn in its class's colour. Encoding a crop of a few
- * hundred pixels takes well under a millisecond; writing the files is the store writer's job.
+ * colour with the defect's rectangle drawn in its class's colour. On the inspection thread only the
+ * pixels are cut and copied ({@link #take}: at most {@code maxSidePx²} bytes, no native memory kept);
+ * the PNG encoding ({@link #encode(Cut)}) and writing the files are the store writer's job, off the
+ * frame's path (docs/performance.md).
  */
 public final class CropCutter implements CropSink {
 
@@ -53,13 +55,25 @@ public final class CropCutter implements CropSink {
         List<Defect> defects = fi.defects();
         for (int i = 0; i < defects.size(); i++) {
             Defect d = defects.get(i);
-            byte[][] png = cut(frame.image(), d.boundsPx(), d.defectClass());
-            store.offerCrops(new StoreJob.Crops(roll, frame.cameraId(), frame.sequence(), i, png[0], png[1]));
+            store.offerCrops(new StoreJob.Crops(roll, frame.cameraId(), frame.sequence(), i, take(frame.image(), d.boundsPx(), d.defectClass())));
         }
     }
 
-    /** {crop, overlay} PNGs of {@code r} in {@code image}. */
-    byte[][] cut(Mat image, PixelRect r, DefectClass c) {
+    /**
+     * A crop's 8-bit grey pixels, row by row ({@code width × height} bytes), with the defect's
+     * rectangle in the crop's pixels ({@code ax, ay} to {@code bx, by}, inclusive) and its class.
+     */
+    record Cut(int width, int height, byte[] grey, double ax, double ay, double bx, double by, DefectClass defectClass) {
+        Cut {
+            if (width < 1 || height < 1 || grey.length != (long) width * height) {
+                throw new IllegalArgumentException("a crop of " + width + "x" + height + " px needs " + ((long) width * height)
+                        + " bytes, got " + grey.length);
+            }
+        }
+    }
+
+    /** The pixels of {@code r}'s crop in {@code image}, copied out (the frame may be released afterwards). */
+    Cut take(Mat image, PixelRect r, DefectClass c) {
         int margin = Math.max(16, Math.max(r.width(), r.height()) / 2);
         int x0 = clamp(r.x() - margin, 0, image.cols() - 1);
         int y0 = clamp(r.y() - margin, 0, image.rows() - 1);
@@ -79,11 +93,26 @@ public final class CropCutter implements CropSink {
                 Imgproc.resize(grey, small, new Size(Math.max(1, Math.round(grey.cols() * scale)),
                         Math.max(1, Math.round(grey.rows() * scale))), 0, 0, Imgproc.INTER_AREA);
             }
+            Mat packed = small;
+            if (!small.isContinuous()) {
+                packed = m.mat();
+                small.copyTo(packed);
+            }
+            byte[] pixels = new byte[packed.cols() * packed.rows()];
+            packed.get(0, 0, pixels);
+            return new Cut(packed.cols(), packed.rows(), pixels, (r.x() - x0) * scale, (r.y() - y0) * scale,
+                    (r.x1() - x0) * scale - 1, (r.y1() - y0) * scale - 1, c);
+        }
+    }
+
+    /** {crop, overlay} PNGs of a cut crop (the store writer calls this). */
+    static byte[][] encode(Cut cut) {
+        try (Mats m = new Mats()) {
+            Mat small = m.add(new Mat(cut.height(), cut.width(), CvType.CV_8UC1));
+            small.put(0, 0, cut.grey());
             Mat colour = m.mat();
             Imgproc.cvtColor(small, colour, Imgproc.COLOR_GRAY2BGR);
-            Point a = new Point((r.x() - x0) * scale, (r.y() - y0) * scale);
-            Point b = new Point((r.x1() - x0) * scale - 1, (r.y1() - y0) * scale - 1);
-            Imgproc.rectangle(colour, a, b, colour(c), 1);
+            Imgproc.rectangle(colour, new Point(cut.ax(), cut.ay()), new Point(cut.bx(), cut.by()), colour(cut.defectClass()), 1);
             return new byte[][] {encode(small, m), encode(colour, m)};
         }
     }

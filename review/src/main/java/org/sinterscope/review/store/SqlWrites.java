@@ -152,8 +152,9 @@ final class SqlWrites {
     }
 
     void crops(StoreJob.Crops j) throws IOException {
-        write(imageDir.resolve(cropPath(j.rollId(), j.cameraId(), j.sequence(), j.index(), false)), j.png());
-        write(imageDir.resolve(cropPath(j.rollId(), j.cameraId(), j.sequence(), j.index(), true)), j.overlayPng());
+        byte[][] png = CropCutter.encode(j.cut());
+        write(imageDir.resolve(cropPath(j.rollId(), j.cameraId(), j.sequence(), j.index(), false)), png[0]);
+        write(imageDir.resolve(cropPath(j.rollId(), j.cameraId(), j.sequence(), j.index(), true)), png[1]);
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {

@@ -36,7 +36,8 @@ sealed interface StoreJob {
     }
 
     /** Both PNGs of one defect, already encoded on the inspection path. */
-    record Crops(String rollId, String cameraId, long sequence, int index, byte[] png, byte[] overlayPng) implements StoreJob {
+    /** A defect's crop as cut on the line; the writer encodes its PNGs ({@link CropCutter#encode(CropCutter.Cut)}). */
+    record Crops(String rollId, String cameraId, long sequence, int index, CropCutter.Cut cut) implements StoreJob {
         public void write(Connection c, SqlWrites w) throws IOException {
             w.crops(this);
         }

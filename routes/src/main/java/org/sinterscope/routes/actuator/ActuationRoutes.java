@@ -17,7 +17,8 @@ import org.sinterscope.routes.reject.RejectCommand;
  *
  * <pre>
  * actuation        : direct:actuation (the station's {{sinterscope.actuator.uri}}) → journal → actuator-send
- * actuation-tick   : every {{sinterscope.actuation.resend-ms}}: deadlines, policies, resends; alarms and line stops out
+ * actuation-tick   : every {{sinterscope.actuation.resend-ms}}: deadlines, policies, resends; alarms and line stops out;
+ *                    the journal's lines written since its last forced write are forced to disk (off the frame path)
  * actuator-send    : one command to its link (in-process simulator, MQTT topic, OPC UA node); a refusal keeps it buffered
  * line-stop        : line-stop requests to the PLC
  * actuator-ack-N   : the PLC's acks and fired reports (MQTT topics, OPC UA nodes) → gateway
@@ -65,7 +66,8 @@ public final class ActuationRoutes extends RouteBuilder {
                             .setBody(simple("${body.text}"))
                             .to("{{sinterscope.alarm.uri}}")
                     .end()
-                .end();
+                .end()
+                .process(e -> gateway.journal().sync());
 
         from("direct:actuator-send")
                 .routeId("actuator-send")

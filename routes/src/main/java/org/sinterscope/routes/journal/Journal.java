@@ -21,9 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The actuation journal: an append-only file of JSON lines, {@code <dir>/<station>.jsonl}, one
- * {@link JournalEntry} a line. Every line is forced to disk ({@code fsync}) before
- * {@link #append} returns, so the {@code DECIDED} line of a command is durable before the command
- * is sent, and a station killed at any moment finds what was in flight when it starts again.
+ * {@link JournalEntry} a line. Every line is written to the file (handed to the operating system)
+ * before {@link #append} returns, so it survives a kill of the process at any moment. A
+ * {@code DECIDED} line is also forced to disk ({@code fsync}) before {@link #append} returns, so a
+ * command is durable before it is sent, even across a power cut; a force makes every earlier line
+ * durable too. The other lines (sent, acknowledged, fired, ...) are forced by the next
+ * {@code DECIDED} line, by {@link #sync()} (the actuation's timer calls it) or at {@link #close()}:
+ * one forced write per command instead of one per line. Why that keeps the guarantee: a line lost in
+ * a power cut before its force can only make a command's last line an earlier, non-terminal one, so
+ * the next start reports it in flight and raises an alarm for it; it can never lose a decided command.
  *
  * <p>At {@link #open}, each command of an earlier run whose last line is not terminal (not
  * fired, failed, widened or recovered) is reported in flight: returned by {@link #inFlightAtStart()},
@@ -39,6 +45,9 @@ public final class Journal implements AutoCloseable {
     private final FileChannel channel;
     private final JournalCodec codec = new JournalCodec();
     private final List<JournalEntry> inFlightAtStart;
+    /** Lines written since the last force. */
+    private volatile boolean unforced;
+    private long forces;
 
     private Journal(Path file, String run, FileChannel channel, List<JournalEntry> inFlightAtStart) {
         this.file = file;
@@ -87,26 +96,64 @@ public final class Journal implements AutoCloseable {
         return file;
     }
 
-    /** Writes one line and forces it to disk. */
-    public synchronized JournalEntry append(String commandId, String actuatorId, Outcome outcome, double encoderMm, String detail,
-                                            RejectCommand command) {
+    /**
+     * Writes one line; a {@link Outcome#DECIDED} line is forced to disk (with every line before it)
+     * before this returns, any other line at the next force (see the class comment).
+     */
+    public JournalEntry append(String commandId, String actuatorId, Outcome outcome, double encoderMm, String detail,
+                               RejectCommand command) {
         JournalEntry e = new JournalEntry(Instant.now(), run, commandId, actuatorId, outcome, encoderMm, detail, command);
         byte[] line = (codec.entryJson(e) + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            ByteBuffer b = ByteBuffer.wrap(line);
-            while (b.hasRemaining()) {
-                channel.write(b);
+        synchronized (this) {
+            try {
+                ByteBuffer b = ByteBuffer.wrap(line);
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+            } catch (IOException ex) {
+                throw new IllegalStateException("cannot write the actuation journal " + file + ": " + ex.getMessage(), ex);
             }
-            channel.force(false);
-        } catch (IOException ex) {
-            throw new IllegalStateException("cannot write the actuation journal " + file + ": " + ex.getMessage(), ex);
+            unforced = true;
+        }
+        if (outcome == Outcome.DECIDED) {
+            force();
         }
         return e;
+    }
+
+    /** Forces the lines written since the last force to disk (nothing when there are none). */
+    public void sync() {
+        if (unforced) {
+            force();
+        }
+    }
+
+    /** Forced writes so far (each makes every line written before it durable). */
+    public synchronized long forces() {
+        return forces;
+    }
+
+    private void force() {
+        // outside the monitor: a force does not hold up other threads' writes (FileChannel is thread-safe),
+        // and it makes durable every line written before it was called, this thread's included
+        unforced = false;
+        try {
+            channel.force(false);
+        } catch (IOException ex) {
+            unforced = true;
+            throw new IllegalStateException("cannot force the actuation journal " + file + " to disk: " + ex.getMessage(), ex);
+        }
+        synchronized (this) {
+            forces++;
+        }
     }
 
     @Override
     public synchronized void close() {
         try {
+            if (channel.isOpen() && unforced) {
+                channel.force(false);
+            }
             channel.close();
         } catch (IOException e) {
             LOG.warn("closing the actuation journal {}: {}", file, e.getMessage());

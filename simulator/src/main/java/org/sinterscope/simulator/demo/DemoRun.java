@@ -55,6 +55,8 @@ public final class DemoRun {
 
     /** The demo with the simulator's render-ahead buffer made by {@code ahead} (tests slow the renderer down). */
     static DemoSummary run(DemoOptions o, DefectStore store, Function<SimulatedLine, RenderAheadLine> ahead) throws Exception {
+        // a demo run is a new roll: it does not recover (and alarm) the previous run's open commands
+        DemoJournal.startFresh(StationSettings.load(o.settingsFile(), o.overrides()));
         if (o.stage() == DemoOptions.Stage.SINTERED) {
             return SinteredDemo.run(o);
         }
