@@ -52,6 +52,11 @@ final class DemoCommand implements Callable<Integer> {
                     "lower bounds on recall (no store, no web; default ${DEFAULT-VALUE})."})
     int seeds;
 
+    @Option(names = "--render-ahead", paramLabel = "FRAMES",
+            description = "Frames the simulator renders ahead of the camera, filled before the line starts (default 16, about 64 MB; "
+                    + "setting sinterscope.demo.render-ahead-frames).")
+    Integer renderAhead;
+
     @Option(names = "--speed", defaultValue = "30", paramLabel = "M_PER_MIN",
             description = "Line speed, m/min (default ${DEFAULT-VALUE}).")
     double speed;
@@ -152,6 +157,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             overrides.putAll(DemoRun.withLink(StationSettings.load(config, Map.of()), actuator));
         }
+        if (renderAhead != null) {
+            overrides.put(DemoRun.RENDER_AHEAD, String.valueOf(renderAhead));
+        }
         if (broker != null) {
             overrides.put("sinterscope.mqtt.broker-url", broker);
             overrides.put("sinterscope.demo.start-broker", "false");
@@ -161,6 +169,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds must be >= 1, got " + seeds);
+        }
+        try {
+            DemoRun.renderAheadFrames(StationSettings.load(config, overrides), line);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (seeds > 1) {
             return manySeeds(line, st, overrides);
@@ -313,8 +326,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  headroom: inspection pool busy %.0f %% of wall time, frame queue at most %d deep, longest wait %.0f ms,"
                 + " %d behind-the-line alarms%n", 100 * h.inspectionBusyFraction(), h.maxFrameQueueDepth(), h.maxFrameWaitMs(),
                 h.behindAlarms());
-        out.printf(Locale.ROOT, "  simulator: %d frames rendered ahead; the camera waited %.2f s for it, %d frames late%n",
-                h.simulatorBufferFrames(), h.simulatorWaitSeconds(), h.simulatorLateFrames());
+        out.printf(Locale.ROOT, "  simulator: %d frames rendered ahead (%.1f ms of its CPU a frame); the camera waited %.2f s for it,"
+                + " %d frames late%n", h.simulatorBufferFrames(), h.simulatorCpuMsPerFrame(), h.simulatorWaitSeconds(), h.simulatorLateFrames());
         MemorySnapshot m0 = h.memoryStart();
         MemorySnapshot m1 = h.memoryEnd();
         out.printf(Locale.ROOT, "  memory: resident %.0f MB → %.0f MB (peak %.0f), outside the heap %.0f MB → %.0f MB, "

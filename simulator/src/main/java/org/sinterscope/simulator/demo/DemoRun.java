@@ -50,7 +50,34 @@ public final class DemoRun {
 
     /** The demo with its roll, defects, crops and reject commands kept in {@code store} (null: none). */
     public static DemoSummary run(DemoOptions o, DefectStore store) throws Exception {
-        return run(o, store, RenderAheadLine::new);
+        int frames = renderAheadFrames(StationSettings.load(o.settingsFile(), o.overrides()), o.line());
+        return run(o, store, line -> new RenderAheadLine(line, frames, 0));
+    }
+
+    /** Setting: frames the simulator renders ahead of the camera (the buffer is filled before the line starts). */
+    public static final String RENDER_AHEAD = "sinterscope.demo.render-ahead-frames";
+    /** The render-ahead buffer may hold at most this many bytes of frames. */
+    public static final long RENDER_AHEAD_MAX_BYTES = 2L << 30;
+
+    /**
+     * {@value #RENDER_AHEAD} ({@link RenderAheadLine#DEFAULT_CAPACITY} when unset), checked: at least 1,
+     * and at most {@link #RENDER_AHEAD_MAX_BYTES} of frames of {@code line}'s size (8 bits a pixel).
+     */
+    public static int renderAheadFrames(StationSettings settings, SimulatedLineConfig line) {
+        String v = settings.getOrDefault(RENDER_AHEAD, String.valueOf(RenderAheadLine.DEFAULT_CAPACITY)).trim();
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(RENDER_AHEAD + " must be a whole number of frames, got '" + v + "'");
+        }
+        long frameBytes = (long) line.frameWidthPx() * line.frameHeightPx();
+        if (n < 1 || n * frameBytes > RENDER_AHEAD_MAX_BYTES) {
+            throw new IllegalArgumentException(RENDER_AHEAD + " must be between 1 and " + RENDER_AHEAD_MAX_BYTES / frameBytes
+                    + " frames of " + line.frameWidthPx() + "x" + line.frameHeightPx() + " px (" + (RENDER_AHEAD_MAX_BYTES >> 20)
+                    + " MB), got " + n);
+        }
+        return n;
     }
 
     /** The demo with the simulator's render-ahead buffer made by {@code ahead} (tests slow the renderer down). */
@@ -178,7 +205,7 @@ public final class DemoRun {
         int threads = threads(settings) + (sintered == null ? 0 : consumers(org.sinterscope.routes.assembly.CameraSpec.setting(
                 assembled.settings(), SinteredDemo.CAMERA_ID, "frames-uri"), 2));
         Headroom headroom = new Headroom(ledger.inspectSeconds() / (ledger.elapsedSeconds() * threads), ledger.maxQueueDepth(),
-                ledger.maxFrameAgeMs(), ledger.behindAlarms(), source.capacity(), source.waitedSeconds(), source.lateFrames(),
+                ledger.maxFrameAgeMs(), ledger.behindAlarms(), source.capacity(), source.waitedSeconds(), source.lateFrames(), source.renderCpuMsPerFrame(),
                 memory.start(memoryEnd), memoryEnd, memory.peakRssMb(memoryEnd));
         List<PlcSimulator.Fired> fired = actuators.fired();
         List<PlcSimulator.Fired> coatingFired = fired.stream().filter(f -> !DemoFurnace.isFurnace(f))

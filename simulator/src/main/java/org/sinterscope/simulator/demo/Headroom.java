@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
  * @param behindAlarms           "station behind the line" alarms raised
  * @param simulatorBufferFrames  frames the simulator renders ahead of the camera
  * @param simulatorWaitSeconds   time the camera waited for the simulator, s (0 when the simulator keeps ahead)
- * @param simulatorLateFrames    paced frames the renderer delivered more than 50 ms after their moment
+ * @param simulatorLateFrames    paced frames the renderer finished more than 50 ms after their moment
+ * @param simulatorCpuMsPerFrame the renderer's own CPU time per frame, ms (steady on a busy machine, unlike
+ *                               {@code simulatorMpxPerSecond}, which is timed in wall time)
  * @param memoryStart            memory once the run had warmed up (after its first frames)
  * @param memoryEnd              memory when the last verdict was in
  * @param peakRssMb              the largest resident set sampled during the run (once a second), MB
  */
 public record Headroom(double inspectionBusyFraction, long maxFrameQueueDepth, double maxFrameWaitMs, long behindAlarms,
-                       int simulatorBufferFrames, double simulatorWaitSeconds, long simulatorLateFrames,
+                       int simulatorBufferFrames, double simulatorWaitSeconds, long simulatorLateFrames, double simulatorCpuMsPerFrame,
                        MemorySnapshot memoryStart, MemorySnapshot memoryEnd, double peakRssMb) {
 
     /**

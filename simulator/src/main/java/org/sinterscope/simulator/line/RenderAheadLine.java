@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * i.e. the buffer is filled before the line starts. {@link #next()} takes the next frame and, when
  * the encoder is paced, waits until the frame's last line has passed the camera, as a real camera
  * would; free-running, it moves the encoder to the frame's end. A frame the renderer had not
- * delivered by {@link #LATE_TOLERANCE_MS} ms after that moment is counted as late
- * ({@link #lateFrames()}): the simulator, not the station, held the line up. (A camera thread that
- * wakes late because the machine is busy is not the simulator's doing and is not counted; its
- * delay shows in {@link #maxLateMs()}.) One consumer pulls frames.
+ * finished (put into the buffer) by {@link #LATE_TOLERANCE_MS} ms after that moment is counted as
+ * late ({@link #lateFrames()}): the simulator, not the station, held the line up. (A camera that
+ * asks late, because the machine is busy or because the frame queue was full and the station behind,
+ * is not the simulator's doing and is not counted; its delay shows in {@link #maxLateMs()}.) One
+ * consumer pulls frames.
  */
 public final class RenderAheadLine implements FrameSource {
 
@@ -34,6 +35,10 @@ public final class RenderAheadLine implements FrameSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderAheadLine.class);
     private static final Object END = new Object();
+
+    /** A rendered frame and the moment it was ready (System.nanoTime). */
+    private record Ready(Frame frame, long readyNanos) {
+    }
 
     private final SimulatedLine line;
     private final int capacity;
@@ -90,7 +95,7 @@ public final class RenderAheadLine implements FrameSource {
                 if (slowDownNanos > 0) {
                     LockSupport.parkNanos(slowDownNanos);
                 }
-                queue.put(sf.frame());
+                queue.put(new Ready(sf.frame(), System.nanoTime()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,7 +130,8 @@ public final class RenderAheadLine implements FrameSource {
         if (taken == END) {
             throw failure != null ? failure : new NoSuchElementException("the simulator's renderer stopped early");
         }
-        Frame f = (Frame) taken;
+        Ready ready = (Ready) taken;
+        Frame f = ready.frame();
         handedOut++;
         SimulatedEncoder encoder = line.encoder();
         encoder.start();
@@ -136,7 +142,7 @@ public final class RenderAheadLine implements FrameSource {
                 LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
             }
             maxLateNanos = Math.max(maxLateNanos, System.nanoTime() - due);
-            if (delivered - due > TimeUnit.MILLISECONDS.toNanos(LATE_TOLERANCE_MS)) {
+            if (ready.readyNanos() - due > TimeUnit.MILLISECONDS.toNanos(LATE_TOLERANCE_MS)) {
                 lateFrames++;
             }
         } else {
@@ -145,7 +151,7 @@ public final class RenderAheadLine implements FrameSource {
         return f;
     }
 
-    /** Paced frames the renderer delivered more than {@link #LATE_TOLERANCE_MS} after their last line passed the camera. */
+    /** Paced frames the renderer finished more than {@link #LATE_TOLERANCE_MS} after their last line passed the camera. */
     public long lateFrames() {
         return lateFrames;
     }
@@ -158,6 +164,13 @@ public final class RenderAheadLine implements FrameSource {
     /** Time the consumer spent waiting for the renderer, s. */
     public double waitedSeconds() {
         return waitedNanos / 1e9;
+    }
+
+    /** The renderer's CPU time per frame so far, ms (its own thread's CPU time: steady on a busy machine); NaN before a frame. */
+    public double renderCpuMsPerFrame() {
+        long cpu = line.renderCpuNanos();
+        long frames = Math.round(line.renderedMegapixels() * 1e6 / ((double) line.config().frameWidthPx() * line.config().frameHeightPx()));
+        return cpu < 0 || frames == 0 ? Double.NaN : cpu / 1e6 / frames;
     }
 
     /** Frames the buffer holds at most. */
@@ -190,8 +203,8 @@ public final class RenderAheadLine implements FrameSource {
         }
         Object f;
         while ((f = queue.poll()) != null) {
-            if (f instanceof Frame frame) {
-                frame.close();
+            if (f instanceof Ready r) {
+                r.frame().close();
             }
         }
         line.close();

@@ -29,6 +29,7 @@ public final class SimulatedLine implements FrameSource {
     private final Instant t0;
     private long next;
     private volatile long renderNanos;
+    private volatile long renderCpuNanos;
     private volatile long renderedPixels;
 
     /**
@@ -68,6 +69,13 @@ public final class SimulatedLine implements FrameSource {
     public long renderNanos() {
         return renderNanos;
     }
+
+    /** CPU time of the threads that rendered, spent rendering so far, ns (-1 when the JVM cannot measure it). */
+    public long renderCpuNanos() {
+        return CPU.isCurrentThreadCpuTimeSupported() ? renderCpuNanos : -1;
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Megapixels rendered so far. */
     public double renderedMegapixels() {
@@ -119,10 +127,14 @@ public final class SimulatedLine implements FrameSource {
         WebGrid grid = gridOf(index);
         double yEnd = grid.yMm(cfg.frameHeightPx());
         long start = System.nanoTime();
+        long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
         Mat image = new Mat();
         Mat labels = new Mat();
         renderer.render(index, grid, image, withLabels ? labels : null);
         renderNanos += System.nanoTime() - start;
+        if (CPU.isCurrentThreadCpuTimeSupported()) {
+            renderCpuNanos += CPU.getCurrentThreadCpuTime() - cpu;
+        }
         renderedPixels += (long) cfg.frameWidthPx() * cfg.frameHeightPx();
         double seconds = yEnd / (cfg.lineSpeedMPerMin() * 1000.0 / 60.0);
         Instant ts = t0.plusNanos((long) (seconds * 1e9));
