@@ -44,6 +44,10 @@ public final class ActuationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // made now, at start, not in the first reject command's path
+        synchronized (this) {
+            template = getContext().createProducerTemplate();
+        }
         from(INPUT)
                 .routeId("actuation")
                 .routeConfigurationId(StationErrorHandling.ID)

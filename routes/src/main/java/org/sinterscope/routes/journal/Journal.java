@@ -71,6 +71,7 @@ public final class Journal implements AutoCloseable {
                 ch.force(false);
             }
             Journal j = new Journal(file, Instant.now().toString(), ch, inFlight);
+            j.warmUp();
             for (JournalEntry e : inFlight) {
                 LOG.warn("journal {}: command {} was in flight when the station stopped (last: {} at {})", file, e.commandId(),
                         e.outcome(), e.at());
@@ -80,6 +81,22 @@ public final class Journal implements AutoCloseable {
             return j;
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the actuation journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Encodes and decodes one made-up entry (nothing is written): the codec's first use loads and links
+     * Jackson's classes, about 0.35 s on a busy two-core machine, which the run's first reject command
+     * paid between its decision and its send before (docs/performance.md, "The first command").
+     */
+    private void warmUp() {
+        Instant now = Instant.now();
+        RejectCommand c = new RejectCommand("warm-up", "warm-up", "warm-up", 0, 1, List.of("warm-up"), List.of("warm-up"), 1,
+                now, now, 0);
+        JournalEntry e = new JournalEntry(now, run, c.id(), c.actuatorId(), Outcome.DECIDED, 0, "warm-up", c);
+        JournalEntry back = codec.entry(codec.entryJson(e));
+        if (!back.commandId().equals(c.id())) {
+            throw new IllegalStateException("the journal codec does not read back what it wrote: " + back);
         }
     }
 
