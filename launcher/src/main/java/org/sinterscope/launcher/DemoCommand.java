@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
-            description = {"Run N seeds (--seed, --seed+1, ...) and report pooled strict counts per class with 95 % Wilson",
+            description = {"Run N seeds (--seed, --seed+1, ...) and report pooled strict counts per class with 95 %% Wilson",
                     "lower bounds on recall (no store, no web; default ${DEFAULT-VALUE})."})
     int seeds;
 
