@@ -19,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * {@code capacity} frames; the constructor returns once the queue is full (or the roll is shorter),
  * i.e. the buffer is filled before the line starts. {@link #next()} takes the next frame and, when
  * the encoder is paced, waits until the frame's last line has passed the camera, as a real camera
- * would; free-running, it moves the encoder to the frame's end. A frame the renderer had not
- * finished (put into the buffer) by {@link #LATE_TOLERANCE_MS} ms after that moment is counted as
- * late ({@link #lateFrames()}): the simulator, not the station, held the line up. (A camera that
- * asks late, because the machine is busy or because the frame queue was full and the station behind,
- * is not the simulator's doing and is not counted; its delay shows in {@link #maxLateMs()}.) One
- * consumer pulls frames.
+ * would; free-running, it moves the encoder to the frame's end. A frame the renderer finished (put
+ * into the buffer) more than {@link #LATE_TOLERANCE_MS} ms after both that moment and the moment the
+ * camera asked for it is counted as late ({@link #lateFrames()}): the simulator, not the station, held
+ * the line up. (A camera that asks late, because the machine is busy or because the frame queue was
+ * full and the station behind, is not the simulator's doing and is not counted, nor is a frame that
+ * could not be rendered earlier because that camera kept the buffer full; the camera's delay shows in
+ * {@link #maxLateMs()}.) One consumer pulls frames.
  */
 public final class RenderAheadLine implements FrameSource {
 
@@ -142,7 +143,9 @@ public final class RenderAheadLine implements FrameSource {
                 LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
             }
             maxLateNanos = Math.max(maxLateNanos, System.nanoTime() - due);
-            if (ready.readyNanos() - due > TimeUnit.MILLISECONDS.toNanos(LATE_TOLERANCE_MS)) {
+            // the renderer's own delay: past the frame's moment and past the camera's asking (a buffer kept full by a
+            // camera that asks late cannot be rendered further ahead; that is the station's delay, not the simulator's)
+            if (ready.readyNanos() - Math.max(t0, due) > TimeUnit.MILLISECONDS.toNanos(LATE_TOLERANCE_MS)) {
                 lateFrames++;
             }
         } else {
@@ -151,7 +154,7 @@ public final class RenderAheadLine implements FrameSource {
         return f;
     }
 
-    /** Paced frames the renderer finished more than {@link #LATE_TOLERANCE_MS} after their last line passed the camera. */
+    /** Paced frames the renderer finished more than {@link #LATE_TOLERANCE_MS} after their moment and after the camera asked. */
     public long lateFrames() {
         return lateFrames;
     }
