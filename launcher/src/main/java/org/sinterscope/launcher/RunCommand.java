@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         }
         LocalActuators.plugIfNeeded(settings, parts);
         Duration grace = Duration.ofMillis(Long.parseLong(settings.get("sinterscope.shutdown.grace-ms")));
-        DefectStore store = Boolean.parseBoolean(settings.get("sinterscope.store.enabled"))
+        DefectStore store = settings.getBoolean("sinterscope.store.enabled")
                 ? DefectStore.open(StoreSettings.from(settings)) : null;
         CountDownLatch stop = new CountDownLatch(1);
         var oldTerm = Signal.handle(new Signal("TERM"), sig -> stop.countDown());
@@ -157,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
     private static String openRoll(DefectStore store, StationSettings s, StationParts parts) {
         String station = s.stationId();
         var recipe = StationAssembly.recipe(s);
-        if (!Boolean.parseBoolean(s.get("sinterscope.roll.new"))) {
+        if (!s.getBoolean("sinterscope.roll.new")) {
             for (Views.Roll r : store.queries().rolls()) {
                 if (r.stationId().equals(station)) {
                     store.openRoll(new RollInfo(r.id(), r.stationId(), r.product(), r.lot(), r.foilWidthMm(), r.viewX0Mm(),

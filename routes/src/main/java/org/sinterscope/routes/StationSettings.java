@@ -85,6 +85,23 @@ public final class StationSettings {
         }
     }
 
+    /** {@code true} or {@code false} (any case; surrounding blanks allowed) for {@code key}; anything else is refused. */
+    public boolean getBoolean(String key) {
+        return parseBoolean(key, get(key));
+    }
+
+    /** {@code true} or {@code false} (any case, blanks around allowed); anything else names the key and value. */
+    public static boolean parseBoolean(String key, String value) {
+        String t = value == null ? "" : value.trim();
+        if (t.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (t.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("station setting '" + key + "' must be true or false, got '" + value + "'");
+    }
+
     public String stationId() {
         return get("sinterscope.station.id");
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Whole-number settings: set, blank, missing and malformed. */
+/** Whole-number and yes/no settings: set, blank, missing and malformed. */
 class StationSettingsTest {
 
     private static StationSettings with(String key, String value) {
@@ -27,5 +27,18 @@ class StationSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> with("sinterscope.web.port", "80a").getInt("sinterscope.web.port", 8080));
         assertTrue(e.getMessage().contains("'sinterscope.web.port' must be a whole number, got '80a'"), e.getMessage());
+    }
+
+    @Test
+    void a_boolean_is_true_or_false_and_nothing_else() {
+        assertTrue(with("sinterscope.foil.enabled", " TRUE ").getBoolean("sinterscope.foil.enabled"));
+        assertEquals(false, with("sinterscope.foil.enabled", "false").getBoolean("sinterscope.foil.enabled"));
+        // Boolean.parseBoolean would read these as false without a word
+        for (String v : new String[] {"yes", "on", "1", "false Files named", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> with("sinterscope.foil.enabled", v).getBoolean("sinterscope.foil.enabled"), v);
+            assertTrue(e.getMessage().contains("'sinterscope.foil.enabled' must be true or false, got '" + v + "'")
+                    || e.getMessage().contains("is not set"), e.getMessage());
+        }
     }
 }

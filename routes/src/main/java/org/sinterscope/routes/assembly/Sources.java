@@ -51,7 +51,7 @@ public final class Sources {
         return new HotFolderSource(new HotFolderSource.Settings(folder, dir(s, c, "done-dir", folder.resolve("done")),
                 new Quarantine(dir(s, c, "quarantine-dir", folder.resolve("quarantine"))), c.id(), c.pitch(), c.x0Mm(),
                 encoder.positionMm(), o, Duration.ofMillis(millis(s, c, "poll-ms")), Duration.ofMillis(millis(s, c, "settle-ms")),
-                Boolean.parseBoolean(CameraSpec.setting(s, c.id(), "watch"))));
+                StationSettings.parseBoolean("sinterscope.camera." + c.id() + ".watch", CameraSpec.setting(s, c.id(), "watch"))));
     }
 
     static FrameSource files(CameraSpec c, StationSettings s, LineEncoder encoder) {

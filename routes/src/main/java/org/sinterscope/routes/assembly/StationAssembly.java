@@ -85,7 +85,7 @@ public final class StationAssembly {
         }
         StationMetrics metrics = new StationMetrics();
         metrics.check("encoder", encoder.problem());
-        if (Boolean.parseBoolean(settings.get("sinterscope.foil.enabled"))) {
+        if (settings.getBoolean("sinterscope.foil.enabled")) {
             List<FoilReadingSink> sinks = new ArrayList<>(parts.foilSinks);
             sinks.add(metrics);
             stages.add(FoilStage.create(settings, recipe, sinks));

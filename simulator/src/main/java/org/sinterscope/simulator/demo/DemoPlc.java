@@ -46,7 +46,7 @@ final class DemoPlc implements AutoCloseable {
         if (mqtt) {
             MosquittoBroker broker = null;
             String url = s.get("sinterscope.mqtt.broker-url");
-            if (Boolean.parseBoolean(s.getOrDefault("sinterscope.demo.start-broker", "true"))) {
+            if (StationSettings.parseBoolean("sinterscope.demo.start-broker", s.getOrDefault("sinterscope.demo.start-broker", "true"))) {
                 broker = MosquittoBroker.start(workDir);
                 url = broker.url();
                 o.put("sinterscope.mqtt.broker-url", url);
