@@ -83,11 +83,18 @@ public record CrackDetectorConfig(int workScale, int levels, double sigmaPx, dou
     }
 
     /**
-     * For the line: half resolution, three scales (cracks of ~2–25 px at full resolution), about
-     * 5× faster than {@link #standard()}.
+     * For the line: full resolution, three scales (cracks of ~1–12 px), strict seeds (edge penalty 1.5,
+     * seeds 2.5× as dark, seeds spanning 20 px) against burnished scratches and dust.
+     *
+     * <p>Full resolution because a crack one pixel wide with 9–16 grey levels of apparent contrast (the
+     * faintest the sintered-layer simulator draws, after the optics' blur) averages away at half
+     * resolution: on development seeds the half-resolution preset missed 22 of 355 such cracks, this one
+     * 4 (docs/cracks.md, "Sintered stage: why cracks were missed"). It costs about 5× the CPU of half
+     * resolution (~30 Mpx per CPU-second), which the sampling sintered camera (2 Mpx per 500 mm of web)
+     * can afford.
      */
     public static CrackDetectorConfig line() {
-        return new CrackDetectorConfig(2, 3, 1.5, 0.25, 1.5, 1.0, 3.0, 1.5, 20, 20, 2.5, 20, 8);
+        return new CrackDetectorConfig(1, 3, 1.5, 0.25, 1.5, 1.0, 3.0, 1.5, 20, 20, 2.5, 20, 8);
     }
 
     public CrackDetectorConfig withWorkScale(int v) {
