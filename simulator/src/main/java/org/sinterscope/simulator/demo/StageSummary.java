@@ -80,7 +80,9 @@ public record StageSummary(String stage, String camera, String source, double of
         }
         List<StrictScore.Miss> missed = new java.util.ArrayList<>(a.missed());
         missed.addAll(b.missed());
+        List<StrictScore.FalseReject> falseList = new java.util.ArrayList<>(a.falseRejectList());
+        falseList.addAll(b.falseRejectList());
         return new StrictScore.Result(byClass, confusion, a.falseRejects() + b.falseRejects(), byCause,
-                Math.max(a.webMeters(), b.webMeters()), missed);
+                Math.max(a.webMeters(), b.webMeters()), missed, falseList);
     }
 }

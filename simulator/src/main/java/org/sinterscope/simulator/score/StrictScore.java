@@ -75,17 +75,37 @@ public final class StrictScore {
      * @param falseRejectsByCause look-alike, measurement, nothing
      * @param webMeters          web length scored, m
      * @param missed             the injected defects not rejected, with why
+     * @param falseRejectList    each false reject: where, the command's causes, the look-alikes in it
      */
     public record Result(Map<String, ClassRow> byClass, Map<String, Map<String, Integer>> confusion, int falseRejects,
-                         Map<String, Integer> falseRejectsByCause, double webMeters, List<Miss> missed) {
+                         Map<String, Integer> falseRejectsByCause, double webMeters, List<Miss> missed,
+                         List<FalseReject> falseRejectList) {
         public Result {
             missed = List.copyOf(missed);
+            falseRejectList = List.copyOf(falseRejectList);
         }
 
-        /** A result without the list of missed defects. */
+        /** A result without the lists of missed defects and false rejects. */
         public Result(Map<String, ClassRow> byClass, Map<String, Map<String, Integer>> confusion, int falseRejects,
                       Map<String, Integer> falseRejectsByCause, double webMeters) {
-            this(byClass, confusion, falseRejects, falseRejectsByCause, webMeters, List.of());
+            this(byClass, confusion, falseRejects, falseRejectsByCause, webMeters, List.of(), List.of());
+        }
+    }
+
+    /**
+     * A fired stretch that meets no injected defect.
+     *
+     * @param y0Mm       stretch start on the web, mm
+     * @param y1Mm       stretch end, mm
+     * @param actuator   the actuator that fired it
+     * @param causes     the command's causes (classes or measurements)
+     * @param cause      look-alike, measurement or nothing (as in {@link Result#falseRejectsByCause()})
+     * @param lookalikes the look-alikes in the stretch (± the tolerance): kind, size in mm, contrast in grey levels
+     */
+    public record FalseReject(double y0Mm, double y1Mm, String actuator, List<String> causes, String cause, List<String> lookalikes) {
+        public FalseReject {
+            causes = List.copyOf(causes);
+            lookalikes = List.copyOf(lookalikes);
         }
     }
 
@@ -230,6 +250,7 @@ public final class StrictScore {
         byCause.put("measurement", 0);
         byCause.put("nothing", 0);
         int falseRejects = 0;
+        List<FalseReject> falseList = new ArrayList<>();
         for (FiredStretch f : fired) {
             RejectCommand c = f.command();
             if (!plan.within(c.y0Mm() - TOLERANCE_MM, c.y1Mm() + TOLERANCE_MM).isEmpty()) {
@@ -240,11 +261,15 @@ public final class StrictScore {
             String cause = !plan.lookalikesWithin(c.y0Mm() - TOLERANCE_MM, c.y1Mm() + TOLERANCE_MM).isEmpty() ? "look-alike"
                     : classCause ? "nothing" : "measurement";
             byCause.merge(cause, 1, Integer::sum);
+            falseList.add(new FalseReject(c.y0Mm(), c.y1Mm(), c.actuatorId(), c.causes(), cause,
+                    plan.lookalikesWithin(c.y0Mm() - TOLERANCE_MM, c.y1Mm() + TOLERANCE_MM).stream()
+                            .map(l -> l.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + String.format(java.util.Locale.ROOT, "%.2f mm, %+.0f grey",
+                                    l.sizeMm(), l.contrast())).toList()));
             c.causes().stream().filter(CLASS_LABELS::contains).forEach(cl -> row(acc, cl)[6]++);
         }
         Map<String, ClassRow> byClass = new LinkedHashMap<>();
         acc.forEach((k, a) -> byClass.put(k, new ClassRow(a[0], a[1], a[2], a[3], a[4], a[5], a[6])));
-        return new Result(byClass, confusion, falseRejects, byCause, webMeters, missed);
+        return new Result(byClass, confusion, falseRejects, byCause, webMeters, missed, falseList);
     }
 
     private static int[] row(Map<String, int[]> acc, String label) {

@@ -90,6 +90,9 @@ class StrictScoreTest {
                 .containsEntry(StrictScore.NONE, Map.of("pinhole", 1));
         assertThat(r.falseRejects()).isEqualTo(2);
         assertThat(r.falseRejectsByCause()).containsEntry("look-alike", 1).containsEntry("measurement", 1).containsEntry("nothing", 0);
+        assertThat(r.falseRejectList()).extracting(StrictScore.FalseReject::cause).containsExactly("look-alike", "measurement");
+        assertThat(r.falseRejectList().get(0).lookalikes()).containsExactly("dust 0.30 mm, +40 grey");
+        assertThat(r.falseRejectList().get(1).causes()).containsExactly("coating-width");
         // the streak: 150 of its 200 mm covered in time; the agglomerate: covered only by a late stretch
         assertThat(r.missed()).extracting(StrictScore.Miss::id, StrictScore.Miss::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "partly covered"), org.assertj.core.groups.Tuple.tuple(3L, "late"));
