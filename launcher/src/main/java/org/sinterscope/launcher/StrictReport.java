@@ -10,6 +10,9 @@ import org.sinterscope.simulator.score.StrictScore;
 /** The demo's strict scores as text (docs/scoring.md explains every column). */
 final class StrictReport {
 
+    /** The smallest n whose Wilson lower bound reaches 0.95 when all n succeed: n / (n + 1.96²) ≥ 0.95. */
+    static final int MIN_N_FOR_95 = 73;
+
     private StrictReport() {
     }
 
@@ -33,8 +36,14 @@ final class StrictReport {
         p.byClass().forEach((c, v) -> out.printf(Locale.ROOT, "    %-11s %9d %8d %6.3f %8.3f %8d %10.3f %9.3f %9d%n", c, v.injected(),
                 v.rejected(), v.rejectRecall(), v.rejectRecallLower95(), v.detected(), v.detectionRecallLower95(), v.precision(),
                 v.falseRejects()));
-        out.printf(Locale.ROOT, "    false rejects %d (%.2f per 100 m): %s%n", p.falseRejects(), p.falseRejectsPer100m(),
-                causes(p.falseRejectsByCause()));
+        out.printf(Locale.ROOT, "    false rejects %d in %.1f m: %.2f per 100 m, 95 %% upper bound %.2f per 100 m (exact Poisson): %s%n",
+                p.falseRejects(), p.webMeters(), p.falseRejectsPer100m(), p.falseRejectsPer100mUpper95(), causes(p.falseRejectsByCause()));
+        p.byClass().forEach((c, v) -> {
+            if (v.injected() > 0 && v.injected() < MIN_N_FOR_95) {
+                out.printf(Locale.ROOT, "    note: %s has %d defects; with every one rejected its lower bound is %.3f (n >= %d reaches 0.95)%n",
+                        c, v.injected(), SeedPool.wilsonLower(v.injected(), v.injected()), MIN_N_FOR_95);
+            }
+        });
         out.flush();
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -114,7 +115,7 @@ public final class CrackDetector implements CrackSegmentation {
                 Mat dark = m.mat();
                 Mat veryDark = m.mat();
                 Mat bgSmall = m.mat();
-                RidgeFilter.background(work, bgSmall);
+                RidgeFilter.background(clippedForBackground(work, m), bgSmall);
                 darkPixels(work, bgSmall, dark, veryDark, m);
                 Core.bitwise_and(low, dark, low);
                 Core.bitwise_and(high, veryDark, high);
@@ -185,6 +186,22 @@ public final class CrackDetector implements CrackSegmentation {
         double mad = Core.norm(depth, Core.NORM_L1) / Math.max(1.0, depth.total());
         Core.compare(depth, new Scalar(cfg.minDarkness() * Math.max(mad, 0.5)), dst, Core.CMP_GE);
         Core.compare(depth, new Scalar(cfg.seedDarkness() * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
+    }
+
+    /**
+     * The working image clipped at its mean + {@code backgroundClip} standard deviations (itself when the
+     * clip is off): bright lines then lift the background estimate by little (the pyramid averages them in).
+     */
+    private Mat clippedForBackground(Mat work, Mats m) {
+        if (cfg.backgroundClip() <= 0) {
+            return work;
+        }
+        MatOfDouble mean = m.add(new MatOfDouble());
+        MatOfDouble sd = m.add(new MatOfDouble());
+        Core.meanStdDev(work, mean, sd);
+        Mat clipped = m.mat();
+        Imgproc.threshold(work, clipped, mean.get(0, 0)[0] + cfg.backgroundClip() * sd.get(0, 0)[0], 0, Imgproc.THRESH_TRUNC);
+        return clipped;
     }
 
     /** s = z / (z + highZ). */

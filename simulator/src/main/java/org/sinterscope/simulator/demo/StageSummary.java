@@ -78,7 +78,11 @@ public record StageSummary(String stage, String camera, String source, double of
                     confusion.computeIfAbsent(row, k -> new java.util.TreeMap<>()).merge(col, n, Integer::sum)));
             r.falseRejectsByCause().forEach((k, v) -> byCause.merge(k, v, Integer::sum));
         }
+        List<StrictScore.Miss> missed = new java.util.ArrayList<>(a.missed());
+        missed.addAll(b.missed());
+        List<StrictScore.FalseReject> falseList = new java.util.ArrayList<>(a.falseRejectList());
+        falseList.addAll(b.falseRejectList());
         return new StrictScore.Result(byClass, confusion, a.falseRejects() + b.falseRejects(), byCause,
-                Math.max(a.webMeters(), b.webMeters()));
+                Math.max(a.webMeters(), b.webMeters()), missed, falseList);
     }
 }

@@ -11,9 +11,13 @@ import org.sinterscope.camera.WebRect;
 /**
  * The defects to inject along a simulated roll, drawn once from the seed before the first frame.
  *
- * <p>Positions follow a Poisson process along the web ({@code defectRatePerM} per metre); the
- * class is drawn uniformly from the configured classes; sizes are uniform in the ranges below,
- * chosen to match what an electrode line's inspection has to catch at 50 µm/px:
+ * <p>Stratified, so that a run of L metres scores every class on an equal share: the plan holds
+ * exactly {@code round(defectRatePerM × usable length)} defects (the usable length leaves 20 mm clean
+ * at each end) at positions drawn uniformly along the web, i.e. a Poisson process along the web
+ * conditioned on its expected count; the classes are dealt from decks of all configured classes, each
+ * deck shuffled from the seed, so every class occurs {@code n / classes} times, ±1. A defect that would
+ * run past the end of the web (a long streak) is drawn again at another position. Sizes are uniform
+ * in the ranges below, chosen to match what an electrode line's inspection has to catch at 50 µm/px:
  *
  * <table>
  *   <caption>sizes</caption>
@@ -60,21 +64,46 @@ public record DefectPlan(List<InjectedDefect> defects, List<Lookalike> lookalike
         List<DefectClass> classes = cfg.defectClasses().stream().sorted().toList();
         List<InjectedDefect> out = new ArrayList<>();
         double lengthMm = cfg.lengthM() * 1000.0;
-        double meanGapMm = cfg.defectRatePerM() > 0 ? 1000.0 / cfg.defectRatePerM() : Double.POSITIVE_INFINITY;
-        // keep the first 20 mm clean: a camera starts mid-web and the first lines are not a full frame of context
-        double y = 20.0 + exp(rnd, meanGapMm);
-        long id = 1;
-        while (y < lengthMm - 20.0) {
-            DefectClass c = classes.get(rnd.nextInt(classes.size()));
-            InjectedDefect d = draw(id, c, y, cfg, rnd);
-            if (d.bounds().y1Mm() < lengthMm) {
-                out.add(d);
-                id++;
+        // keep the first and last 20 mm clean: a camera starts mid-web and the first lines are not a full frame of context
+        double usableMm = Math.max(0, lengthMm - 40.0);
+        long count = Math.round(cfg.defectRatePerM() * usableMm / 1000.0);
+        if (count > MAX_DEFECTS) {
+            throw new IllegalArgumentException("a plan of " + count + " defects (" + cfg.defectRatePerM() + " per m over " + cfg.lengthM()
+                    + " m) is more than " + MAX_DEFECTS);
+        }
+        List<DefectClass> deck = new ArrayList<>();
+        for (long id = 1; id <= count; id++) {
+            if (deck.isEmpty()) {
+                deck.addAll(classes);
+                shuffle(deck, rnd);
             }
-            y += exp(rnd, meanGapMm);
+            DefectClass c = deck.remove(deck.size() - 1);
+            InjectedDefect d = null;
+            for (int attempt = 0; attempt < 1000 && d == null; attempt++) {
+                InjectedDefect tried = draw(id, c, 20.0 + usableMm * rnd.nextDouble(), cfg, rnd);
+                if (tried.bounds().y1Mm() < lengthMm) {
+                    d = tried;
+                }
+            }
+            if (d == null) {
+                throw new IllegalArgumentException("a " + c.label() + " does not fit on " + cfg.lengthM() + " m of web");
+            }
+            out.add(d);
         }
         out.sort(Comparator.comparingDouble(d -> d.bounds().y0Mm()));
         return new DefectPlan(out, lookalikes(cfg));
+    }
+
+    /** The most defects one plan holds (a bound on what a configuration can ask for). */
+    static final long MAX_DEFECTS = 10_000_000;
+
+    private static void shuffle(List<DefectClass> deck, SplittableRandom rnd) {
+        for (int i = deck.size() - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            DefectClass t = deck.get(i);
+            deck.set(i, deck.get(j));
+            deck.set(j, t);
+        }
     }
 
     private static List<Lookalike> lookalikes(SimulatedLineConfig cfg) {

@@ -23,8 +23,9 @@ import org.sinterscope.camera.PixelPitch;
  * @param edgeDriftMm        amplitude of the slow wander of each coating edge, mm
  * @param lineSpeedMPerMin   web speed, m/min (pacing and encoder)
  * @param lengthM            length of web to run, m
- * @param defectRatePerM     expected number of injected defects per metre of web (Poisson)
- * @param defectClasses      which classes the plan draws from (uniformly)
+ * @param defectRatePerM     injected defects per metre of web: the plan holds this many per metre
+ *                           (rounded), placed uniformly at random ({@link DefectPlan})
+ * @param defectClasses      which classes the plan deals (each equally often, ±1)
  * @param lookalikeRatePerM  expected number of harmless look-alikes per metre of web (Poisson, drawn
  *                           from their own random stream, so they do not move the defects): dust
  *                           specks, light glints and fibres lying on the coating ({@link Lookalike})

@@ -12,6 +12,11 @@ import java.util.TreeMap;
  *
  * <p>Wilson lower bound of k successes in n trials, z = 1.96:
  * {@code (p + z²/2n − z·sqrt(p(1−p)/n + z²/4n²)) / (1 + z²/n)}, p = k/n; NaN when n = 0.
+ *
+ * <p>False rejects are events along the web: their rate per 100 m comes with the exact (Garwood)
+ * one-sided 95 % Poisson upper bound {@code λ_U(k) / metres × 100}, where {@code λ_U(k)} solves
+ * {@code P(X ≤ k; λ_U) = 0.05} (= χ²(0.95; 2k + 2) / 2: 3.00 for k = 0, 4.74 for 1, 6.30 for 2).
+ * 0 false rejects in 300 m bound the rate at 1.0 per 100 m.
  * Not thread-safe.
  */
 public final class SeedPool {
@@ -37,9 +42,10 @@ public final class SeedPool {
      * @param falseRejectsByCause look-alike, measurement, nothing
      * @param webMeters           web scored over all seeds, m
      * @param falseRejectsPer100m falseRejects / webMeters × 100
+     * @param falseRejectsPer100mUpper95 exact one-sided 95 % Poisson upper bound of the rate per 100 m
      */
     public record Pooled(List<Long> seeds, Map<String, PooledRow> byClass, int falseRejects, Map<String, Integer> falseRejectsByCause,
-                         double webMeters, double falseRejectsPer100m) {
+                         double webMeters, double falseRejectsPer100m, double falseRejectsPer100mUpper95) {
     }
 
     private final List<Long> seeds = new ArrayList<>();
@@ -70,7 +76,41 @@ public final class SeedPool {
         acc.forEach((c, a) -> rows.put(c, new PooledRow(a[0], a[1], a[2], a[3], a[4], a[5], a[6], ratio(a[2], a[0]),
                 wilsonLower(a[2], a[0]), ratio(a[1], a[0]), wilsonLower(a[1], a[0]), ratio(a[4], a[3]))));
         return new Pooled(List.copyOf(seeds), rows, falseRejects, Map.copyOf(byCause), webMeters,
-                webMeters > 0 ? 100 * falseRejects / webMeters : Double.NaN);
+                webMeters > 0 ? 100 * falseRejects / webMeters : Double.NaN,
+                webMeters > 0 ? 100 * poissonUpper95(falseRejects) / webMeters : Double.NaN);
+    }
+
+    /**
+     * The exact one-sided 95 % upper bound of a Poisson mean after {@code k} events: the λ with
+     * {@code P(X ≤ k; λ) = 0.05}, found by bisection on the Poisson distribution function (summed in
+     * log space, so k in the thousands is fine).
+     */
+    public static double poissonUpper95(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("need k >= 0 events, got " + k);
+        }
+        double lo = k;
+        double hi = k + 10 + 10 * Math.sqrt(k + 1.0);
+        for (int i = 0; i < 200 && hi - lo > 1e-10 * hi; i++) {
+            double mid = (lo + hi) / 2;
+            if (poissonCdf(k, mid) > 0.05) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    /** P(X ≤ k) for X ~ Poisson(λ), λ > 0. */
+    static double poissonCdf(int k, double lambda) {
+        double logTerm = -lambda; // log of λ^i e^−λ / i! at i = 0
+        double sum = Math.exp(logTerm);
+        for (int i = 1; i <= k; i++) {
+            logTerm += Math.log(lambda) - Math.log(i);
+            sum += Math.exp(logTerm);
+        }
+        return Math.min(1, sum);
     }
 
     private static double ratio(int k, int n) {

@@ -37,6 +37,10 @@ import org.sinterscope.simulator.line.InjectedDefect;
  *   by cause: {@code look-alike} (a look-alike of the simulator lies in the stretch),
  *   {@code measurement} (only measurement causes: coating width, edge, CV, uninspected), else
  *   {@code nothing}.</li>
+ *   <li><b>Missed</b>: every injected defect not rejected, with why ({@link Miss}): {@code late} (the
+ *   stretches would cover it if the late ones counted), {@code partly covered} (in-time stretches meet
+ *   it but leave a part), {@code detected, not rejected} (a detection matched it, no in-time stretch
+ *   meets it), {@code not detected} (nothing matched it, nothing fired over it).</li>
  * </ul>
  */
 public final class StrictScore {
@@ -70,9 +74,54 @@ public final class StrictScore {
      * @param falseRejects       fired stretches meeting no injected defect
      * @param falseRejectsByCause look-alike, measurement, nothing
      * @param webMeters          web length scored, m
+     * @param missed             the injected defects not rejected, with why
+     * @param falseRejectList    each false reject: where, the command's causes, the look-alikes in it
      */
     public record Result(Map<String, ClassRow> byClass, Map<String, Map<String, Integer>> confusion, int falseRejects,
-                         Map<String, Integer> falseRejectsByCause, double webMeters) {
+                         Map<String, Integer> falseRejectsByCause, double webMeters, List<Miss> missed,
+                         List<FalseReject> falseRejectList) {
+        public Result {
+            missed = List.copyOf(missed);
+            falseRejectList = List.copyOf(falseRejectList);
+        }
+
+        /** A result without the lists of missed defects and false rejects. */
+        public Result(Map<String, ClassRow> byClass, Map<String, Map<String, Integer>> confusion, int falseRejects,
+                      Map<String, Integer> falseRejectsByCause, double webMeters) {
+            this(byClass, confusion, falseRejects, falseRejectsByCause, webMeters, List.of(), List.of());
+        }
+    }
+
+    /**
+     * A fired stretch that meets no injected defect.
+     *
+     * @param y0Mm       stretch start on the web, mm
+     * @param y1Mm       stretch end, mm
+     * @param actuator   the actuator that fired it
+     * @param causes     the command's causes (classes or measurements)
+     * @param cause      look-alike, measurement or nothing (as in {@link Result#falseRejectsByCause()})
+     * @param lookalikes the look-alikes in the stretch (± the tolerance): kind, size in mm, contrast in grey levels
+     */
+    public record FalseReject(double y0Mm, double y1Mm, String actuator, List<String> causes, String cause, List<String> lookalikes) {
+        public FalseReject {
+            causes = List.copyOf(causes);
+            lookalikes = List.copyOf(lookalikes);
+        }
+    }
+
+    /**
+     * An injected defect that was not rejected.
+     *
+     * @param id              its id in the plan
+     * @param defectClass     its class label
+     * @param boundsMm        its extent on the web, mm
+     * @param sizeMm          its characteristic size, mm
+     * @param matchedAs       the class of the detection that matched it by position, or {@value #NONE}
+     * @param coveredFraction share of its along-web extent covered by in-time stretches, 0–1
+     * @param reason          late, partly covered, detected not rejected, not detected
+     */
+    public record Miss(long id, String defectClass, WebRect boundsMm, double sizeMm, String matchedAs, double coveredFraction,
+                       String reason) {
     }
 
     /** A stretch the actuator fired, as far as scoring goes. */
@@ -119,6 +168,29 @@ public final class StrictScore {
         return reached >= y1;
     }
 
+    /**
+     * The share of [y0, y1] covered by the union of {@code spans}: covered length / (y1 − y0); for a
+     * defect of no length, 1 when a span holds y0, else 0.
+     */
+    public static double coveredFraction(List<double[]> spans, double y0, double y1) {
+        if (!(y1 > y0)) {
+            return spans.stream().anyMatch(iv -> iv[0] <= y0 && y0 <= iv[1]) ? 1 : 0;
+        }
+        List<double[]> s = new ArrayList<>(spans);
+        s.sort(Comparator.comparingDouble(a -> a[0]));
+        double covered = 0;
+        double reached = y0;
+        for (double[] iv : s) {
+            double a = Math.max(iv[0], reached);
+            double b = Math.min(iv[1], y1);
+            if (b > a) {
+                covered += b - a;
+                reached = b;
+            }
+        }
+        return covered / (y1 - y0);
+    }
+
     public static Result score(DefectPlan plan, Collection<FrameInspection> inspections, List<FiredStretch> fired, double webMeters) {
         Map<String, int[]> acc = new TreeMap<>(); // injected, detected, rejected, detections, matched, falseDet, falseRej
         Map<String, Map<String, Integer>> confusion = new TreeMap<>();
@@ -153,6 +225,8 @@ public final class StrictScore {
         }
         List<double[]> inTime = fired.stream().filter(FiredStretch::inTime)
                 .map(f -> new double[] {f.command().y0Mm(), f.command().y1Mm()}).toList();
+        List<double[]> all = fired.stream().map(f -> new double[] {f.command().y0Mm(), f.command().y1Mm()}).toList();
+        List<Miss> missed = new ArrayList<>();
         for (InjectedDefect g : plan.defects()) {
             String gc = g.defectClass().label();
             int[] a = row(acc, gc);
@@ -164,6 +238,11 @@ public final class StrictScore {
             confusion.computeIfAbsent(gc, k -> new TreeMap<>()).merge(as, 1, Integer::sum);
             if (covers(inTime, g.bounds().y0Mm(), g.bounds().y1Mm())) {
                 a[2]++;
+            } else {
+                double covered = coveredFraction(inTime, g.bounds().y0Mm(), g.bounds().y1Mm());
+                String reason = covers(all, g.bounds().y0Mm(), g.bounds().y1Mm()) ? "late"
+                        : covered > 0 ? "partly covered" : matchedAs.containsKey(g.id()) ? "detected, not rejected" : "not detected";
+                missed.add(new Miss(g.id(), gc, g.bounds(), g.sizeMm(), as, covered, reason));
             }
         }
         Map<String, Integer> byCause = new LinkedHashMap<>();
@@ -171,6 +250,7 @@ public final class StrictScore {
         byCause.put("measurement", 0);
         byCause.put("nothing", 0);
         int falseRejects = 0;
+        List<FalseReject> falseList = new ArrayList<>();
         for (FiredStretch f : fired) {
             RejectCommand c = f.command();
             if (!plan.within(c.y0Mm() - TOLERANCE_MM, c.y1Mm() + TOLERANCE_MM).isEmpty()) {
@@ -181,11 +261,15 @@ public final class StrictScore {
             String cause = !plan.lookalikesWithin(c.y0Mm() - TOLERANCE_MM, c.y1Mm() + TOLERANCE_MM).isEmpty() ? "look-alike"
                     : classCause ? "nothing" : "measurement";
             byCause.merge(cause, 1, Integer::sum);
+            falseList.add(new FalseReject(c.y0Mm(), c.y1Mm(), c.actuatorId(), c.causes(), cause,
+                    plan.lookalikesWithin(c.y0Mm() - TOLERANCE_MM, c.y1Mm() + TOLERANCE_MM).stream()
+                            .map(l -> l.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + String.format(java.util.Locale.ROOT, "%.2f mm, %+.0f grey",
+                                    l.sizeMm(), l.contrast())).toList()));
             c.causes().stream().filter(CLASS_LABELS::contains).forEach(cl -> row(acc, cl)[6]++);
         }
         Map<String, ClassRow> byClass = new LinkedHashMap<>();
         acc.forEach((k, a) -> byClass.put(k, new ClassRow(a[0], a[1], a[2], a[3], a[4], a[5], a[6])));
-        return new Result(byClass, confusion, falseRejects, byCause, webMeters);
+        return new Result(byClass, confusion, falseRejects, byCause, webMeters, missed, falseList);
     }
 
     private static int[] row(Map<String, int[]> acc, String label) {

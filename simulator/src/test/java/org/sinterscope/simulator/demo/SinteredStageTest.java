@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sinterscope.camera.PixelPitch;
 import org.sinterscope.simulator.score.SeedPool;
+import org.sinterscope.simulator.score.StrictScore;
 import org.sinterscope.simulator.line.SimulatedLineConfig;
 import org.sinterscope.simulator.line.SinteredFrame;
 import org.sinterscope.simulator.line.SinteredLayerConfig;
@@ -30,13 +31,22 @@ import org.slf4j.LoggerFactory;
 class SinteredStageTest {
 
     /**
-     * Pooled strict detection recall's 95 % lower bound the gated seeds must reach. On the development seeds
-     * (0.3 m at 40 cracks/m each) the pooled figures were 55 of 59 detected (lower bound 0.838) and 58 of 59
-     * rejected (0.910); the bounds leave about 0.06–0.09 for seed-to-seed spread. The 0.95 aim is not met.
+     * Pooled strict reject recall's 95 % lower bound (whole extent covered in time) the gated seeds must
+     * reach: the issue's goal. With n cracks all rejected the bound is n / (n + 1.96²), so 73 cracks
+     * without a miss reach it; the pool holds ~160 so that one miss still passes (Wilson 159/160: 0.965).
+     * On the development seeds ({@link #DEV_SEEDS}, same metres and rate, {@link #main}) the pooled
+     * figures were 165 of 165 rejected (0.977) and 164 of 165 detected (0.966), 0 false rejects.
      */
-    static final double DETECTION_LOWER_BOUND = 0.75;
-    /** Pooled strict reject recall's 95 % lower bound (whole extent covered in time) the gated seeds must reach. */
-    static final double REJECT_LOWER_BOUND = 0.85;
+    static final double REJECT_LOWER_BOUND = 0.95;
+    /**
+     * Pooled strict detection recall's 95 % lower bound (a detection matching each true crack) the gated seeds must
+     * reach: room for about two more misses than the development seeds showed.
+     */
+    static final double DETECTION_LOWER_BOUND = 0.93;
+    /** Web per seed, m (49 frames of 1024 × 1024 px). */
+    static final double METERS = 0.5;
+    /** Cracks per metre of web (~0.8 per Mpx): ~40 per seed. */
+    static final double CRACKS_PER_M = 80;
 
     private static final Logger LOG = LoggerFactory.getLogger(SinteredStageTest.class);
 
@@ -64,34 +74,54 @@ class SinteredStageTest {
     /** Seeds the test gates: not used to set any bound. */
     static final List<Long> GATED_SEEDS = List.of(41L, 42L, 43L, 44L);
 
-    @Test
-    void injected_cracks_pooled_over_seeds_are_detected_and_rejected_with_a_lower_bound() throws Exception {
+    /** The stage over {@code seeds}, pooled: strict rows, crack length measured and true, late commands, failed frames. */
+    record Pool(SeedPool.Pooled pooled, double measuredMm, double trueMm, int late, long failed, List<StrictScore.Miss> missed) {
+        SeedPool.PooledRow crack() {
+            return pooled.byClass().get("crack");
+        }
+    }
+
+    static Pool pool(List<Long> seeds) throws Exception {
         SeedPool pool = new SeedPool();
         double measured = 0;
         double truth = 0;
         int late = 0;
         long failed = 0;
-        for (long seed : GATED_SEEDS) {
-            DemoSummary s = run(0.3, 40, seed);
+        List<StrictScore.Miss> missed = new ArrayList<>();
+        for (long seed : seeds) {
+            DemoSummary s = run(METERS, CRACKS_PER_M, seed);
             pool.add(seed, s.strict());
             measured += s.cracks().measuredLengthMm();
             truth += s.cracks().trueLengthMm();
             late += s.lateCommands();
             failed += s.failedFrames();
+            missed.addAll(s.strict().missed());
         }
-        SeedPool.Pooled p = pool.pooled();
-        SeedPool.PooledRow crack = p.byClass().get("crack");
-        LOG.info("sintered stage pooled over seeds {}: {} (false rejects {}), length measured/true {}", GATED_SEEDS, crack,
-                p.falseRejects(), measured / truth);
-        assertThat(crack.injected()).as("cracks to find over the seeds").isGreaterThanOrEqualTo(40);
+        return new Pool(pool.pooled(), measured, truth, late, failed, missed);
+    }
+
+    /** Development run on {@link #DEV_SEEDS} (not a test): prints the pooled figures the bounds above come from. */
+    public static void main(String[] args) throws Exception {
+        Pool p = pool(args.length == 0 ? DEV_SEEDS : java.util.Arrays.stream(args).map(Long::valueOf).toList());
+        LOG.info("development pool: {}; false rejects {}; length measured/true {}; missed {}", p.crack(), p.pooled().falseRejects(),
+                p.measuredMm() / p.trueMm(), p.missed());
+    }
+
+    @Test
+    void injected_cracks_pooled_over_seeds_are_detected_and_rejected_with_a_lower_bound() throws Exception {
+        Pool p = pool(GATED_SEEDS);
+        SeedPool.PooledRow crack = p.crack();
+        LOG.info("sintered stage pooled over seeds {}: {} (false rejects {}), length measured/true {}, missed {}", GATED_SEEDS, crack,
+                p.pooled().falseRejects(), p.measuredMm() / p.trueMm(), p.missed());
+        assertThat(crack.injected()).as("cracks to find over the seeds: enough for a 0.95 bound").isGreaterThanOrEqualTo(73);
         assertThat(crack.detectionRecallLower95()).as("strict detection recall, 95 %% Wilson lower bound: %s", crack)
                 .isGreaterThanOrEqualTo(DETECTION_LOWER_BOUND);
-        assertThat(crack.rejectRecallLower95()).as("strict reject recall (whole extent in time), 95 %% Wilson lower bound: %s", crack)
-                .isGreaterThanOrEqualTo(REJECT_LOWER_BOUND);
-        assertThat(p.falseRejects()).as("rejects that meet no true crack, all seeds").isLessThanOrEqualTo(1);
-        assertThat(measured / truth).as("crack length measured by the station / true, all seeds").isBetween(0.85, 1.15);
-        assertThat(late).isZero();
-        assertThat(failed).isZero();
+        assertThat(crack.rejectRecallLower95()).as("strict reject recall (whole extent in time), 95 %% Wilson lower bound: %s; missed %s",
+                crack, p.missed()).isGreaterThanOrEqualTo(REJECT_LOWER_BOUND);
+        assertThat(p.pooled().falseRejects()).as("rejects that meet no true crack, all seeds").isLessThanOrEqualTo(1);
+        assertThat(p.measuredMm() / p.trueMm()).as("crack length measured by the station / true, all seeds").isBetween(0.85, 1.15);
+        assertThat(p.late()).isZero();
+        assertThat(p.failed()).isZero();
     }
 
     /** The stage's detector settings on the stage's own frames, scored pixel-wise against the simulator's masks. */

@@ -42,15 +42,28 @@ class SimulatedLineTest {
     }
 
     @Test
-    void plan_follows_the_rate_and_draws_every_class() {
+    void plan_follows_the_rate_and_deals_every_class_equally_often() {
         SimulatedLineConfig cfg = SimulatedLineConfig.defaults().withLengthM(200).withDefectRatePerM(3);
         DefectPlan plan = DefectPlan.generate(cfg);
-        // Poisson with mean 600: 5 sigma is about 120
-        assertThat(plan.size()).isBetween(480, 720);
+        // 3 per m over the usable 199.96 m
+        assertThat(plan.size()).isEqualTo(600);
         Map<DefectClass, Integer> n = new EnumMap<>(DefectClass.class);
         plan.defects().forEach(d -> n.merge(d.defectClass(), 1, Integer::sum));
         assertThat(n.keySet()).isEqualTo(SimulatedLineConfig.COATING_CLASSES);
-        plan.defects().forEach(d -> assertThat(d.bounds().y1Mm()).isLessThan(200_000));
+        assertThat(n.values()).allSatisfy(k -> assertThat(k).isEqualTo(100));
+        plan.defects().forEach(d -> assertThat(d.bounds().y1Mm()).isLessThan(200_000).isGreaterThanOrEqualTo(20));
+    }
+
+    /** 30 m at 3 per m: 90 defects, 15 of each class; a part deck at the end leaves classes within one of each other. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} m at 3 per m, seed {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"30, 7", "30, 8", "31, 9", "2, 10"})
+    void classes_are_dealt_within_one_of_each_other(double meters, long seed) {
+        DefectPlan plan = DefectPlan.generate(SimulatedLineConfig.defaults().withLengthM(meters).withDefectRatePerM(3).withSeed(seed));
+        Map<DefectClass, Integer> n = new EnumMap<>(DefectClass.class);
+        SimulatedLineConfig.COATING_CLASSES.forEach(c -> n.put(c, 0));
+        plan.defects().forEach(d -> n.merge(d.defectClass(), 1, Integer::sum));
+        assertThat(plan.size()).isEqualTo(Math.round(3 * (meters - 0.04)));
+        assertThat(java.util.Collections.max(n.values()) - java.util.Collections.min(n.values())).isLessThanOrEqualTo(1);
     }
 
     @Test

@@ -90,6 +90,46 @@ class StrictScoreTest {
                 .containsEntry(StrictScore.NONE, Map.of("pinhole", 1));
         assertThat(r.falseRejects()).isEqualTo(2);
         assertThat(r.falseRejectsByCause()).containsEntry("look-alike", 1).containsEntry("measurement", 1).containsEntry("nothing", 0);
+        assertThat(r.falseRejectList()).extracting(StrictScore.FalseReject::cause).containsExactly("look-alike", "measurement");
+        assertThat(r.falseRejectList().get(0).lookalikes()).containsExactly("dust 0.30 mm, +40 grey");
+        assertThat(r.falseRejectList().get(1).causes()).containsExactly("coating-width");
+        // the streak: 150 of its 200 mm covered in time; the agglomerate: covered only by a late stretch
+        assertThat(r.missed()).extracting(StrictScore.Miss::id, StrictScore.Miss::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "partly covered"), org.assertj.core.groups.Tuple.tuple(3L, "late"));
+        assertThat(r.missed().get(0).coveredFraction()).isCloseTo(0.75, within(1e-9));
+        assertThat(r.missed().get(1).matchedAs()).isEqualTo("pinhole");
+    }
+
+    @Test
+    void a_missed_defect_says_whether_it_was_detected() {
+        InjectedDefect seen = new InjectedDefect(1, DefectClass.CRACK, new WebRect(10, 100, 11, 101), 1, 0);
+        InjectedDefect unseen = new InjectedDefect(2, DefectClass.CRACK, new WebRect(10, 200, 11, 201), 1, 0);
+        FrameInspection f = new FrameInspection("cam", 1, Instant.now(), 0, 300, 1, CoatingUniformity.none(),
+                List.of(det(DefectClass.CRACK, 10, 100, 11, 101)), 0, "");
+        StrictScore.Result r = StrictScore.score(new DefectPlan(List.of(seen, unseen)), List.of(f), List.of(), 0.3);
+        assertThat(r.missed()).extracting(StrictScore.Miss::reason).containsExactly("detected, not rejected", "not detected");
+        assertThat(r.missed()).extracting(StrictScore.Miss::matchedAs).containsExactly("crack", StrictScore.NONE);
+    }
+
+    @ParameterizedTest(name = "spans {0} cover {1} of [100, 200]")
+    @CsvSource(delimiter = ';', value = {
+            "90 210; 1.0",
+            "90 150; 0.5",
+            "90 150, 120 160; 0.6",     // overlapping spans counted once
+            "120 130, 180 190; 0.2",
+            "; 0.0",
+    })
+    void the_covered_fraction_counts_overlapping_spans_once(String spans, double expected) {
+        List<double[]> s = spans == null ? List.of() : java.util.Arrays.stream(spans.split(",")).map(String::trim)
+                .map(p -> new double[] {Double.parseDouble(p.split(" ")[0]), Double.parseDouble(p.split(" ")[1])}).toList();
+        assertThat(StrictScore.coveredFraction(s, 100, 200)).isCloseTo(expected, within(1e-12));
+    }
+
+    /** Garwood's exact one-sided 95 % upper bounds: χ²(0.95; 2k + 2) / 2. */
+    @ParameterizedTest(name = "Poisson 95 % upper bound after {0} events = {1}")
+    @CsvSource({"0, 2.995732", "1, 4.743865", "2, 6.295794", "10, 16.962219", "100, 118.08"})
+    void poisson_upper_bound_matches_the_chi_square_table(int k, double expected) {
+        assertThat(SeedPool.poissonUpper95(k)).isCloseTo(expected, within(expected > 100 ? 0.01 : 1e-5));
     }
 
     @ParameterizedTest(name = "Wilson lower bound of {0}/{1} = {2}")
@@ -114,6 +154,7 @@ class StrictScoreTest {
         assertThat(row.rejectRecallLower95()).isCloseTo(SeedPool.wilsonLower(29, 30), within(1e-12)).isLessThan(29 / 30.0);
         assertThat(row.precision()).isCloseTo(29 / 32.0, within(1e-12));
         assertThat(p.falseRejectsPer100m()).isCloseTo(100 / 60.0, within(1e-9));
+        assertThat(p.falseRejectsPer100mUpper95()).isCloseTo(100 * 4.743865 / 60.0, within(1e-4));
         assertThat(p.seeds()).containsExactly(1L, 2L);
     }
 }
