@@ -51,7 +51,7 @@ class CrackSegmenterTrainerTest {
     }
 
     private static SegmenterTrainingSettings tiny(long seed) {
-        return new SegmenterTrainingSettings(seed, 2, 32, 4, 8, 2, 2, 3e-3, 1.0, 4, 8, 8, 0, 3.0, 1.0, 10, 0.6);
+        return new SegmenterTrainingSettings(seed, 2, 32, 4, 8, 2, 2, 3e-3, 1.0, 4, 8, 8, 0, 3.0, 1.0, 10, 0.6, 0, null);
     }
 
     private static byte[] bytes(SegmenterBundle b) throws Exception {
