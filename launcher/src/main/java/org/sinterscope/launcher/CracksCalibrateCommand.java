@@ -56,6 +56,29 @@ public final class CracksCalibrateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    private void report(CrackSegmenterTrainer.Result r) throws java.io.IOException {
+        java.io.PrintWriter w = spec.commandLine().getOut();
+        org.sinterscope.inspection.crack.SegmenterMetadata md = r.bundle().metadata();
+        org.sinterscope.inspection.crack.EvaluationSummary v = r.validation();
+        if (json) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("bundle", out.toAbsolutePath().toString());
+            m.put("bytes", java.nio.file.Files.size(out));
+            m.put("seconds", r.trainingSeconds());
+            m.put("metadata", md);
+            m.put("validation", v);
+            Json.print(w, m);
+            return;
+        }
+        w.printf(java.util.Locale.ROOT, "calibrated bundle written to %s (%d bytes; %.1f s)%n", out.toAbsolutePath(),
+                java.nio.file.Files.size(out), r.trainingSeconds());
+        w.printf(java.util.Locale.ROOT, "window %d px, scales %s, threshold %.3f, seed threshold %.3f%n", md.normWindowPx(), md.scales(),
+                md.threshold(), md.seedThreshold());
+        w.printf(java.util.Locale.ROOT, "validation (%d images): tolerantF1 %.4f (P %.4f, R %.4f), ods %.4f, ois %.4f%n", v.images(),
+                v.tolerantF1(), v.tolerantPrecision(), v.tolerantRecall(), v.ods(), v.ois());
+        w.flush();
+    }
+
     @Override
     public Integer call() throws Exception {
         Path d = data != null ? data : DefaultCrackSegmenter.findData(Path.of(""));
@@ -78,12 +101,22 @@ public final class CracksCalibrateCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--window must be 0 or " + SegmenterInput.MIN_WINDOW_PX + ".."
                         + SegmenterInput.MAX_WINDOW_PX + ", got " + w);
             }
+            if (scales != null) {
+                for (double f : scales) {
+                    if (!(f >= org.sinterscope.inspection.crack.SegmenterMetadata.MIN_SCALE
+                            && f <= org.sinterscope.inspection.crack.SegmenterMetadata.MAX_SCALE)) {
+                        throw new ParameterException(spec.commandLine(), "--scales must be "
+                                + org.sinterscope.inspection.crack.SegmenterMetadata.MIN_SCALE + ".."
+                                + org.sinterscope.inspection.crack.SegmenterMetadata.MAX_SCALE + ", got " + scales);
+                    }
+                }
+            }
             CrackSegmenterTrainer.Result r;
             try (StdoutToStderr quiet = new StdoutToStderr()) {
                 r = new CrackSegmenterTrainer(st).recalibrate(b, tune, w, scales == null ? st.inputScales() : scales);
                 SegmenterFiles.write(r.bundle(), out);
             }
-            CracksTrainCommand.report(spec, json, out, r);
+            report(r);
             return 0;
         } catch (ModelBundleException e) {
             if (json) {
