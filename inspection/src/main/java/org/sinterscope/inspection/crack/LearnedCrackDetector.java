@@ -45,8 +45,17 @@ public final class LearnedCrackDetector implements CrackSegmentation {
         this(segmenter, threshold, minLengthPx, false);
     }
 
-    /** As {@link #LearnedCrackDetector(CrackSegmenter, double, int)}, optionally averaging over the mirror images. */
+    /**
+     * As {@link #LearnedCrackDetector(CrackSegmenter, double, int)}, optionally averaging over the
+     * mirror images; the seed threshold is the bundle's, or {@code threshold} when that lies above it.
+     */
     public LearnedCrackDetector(CrackSegmenter segmenter, double threshold, int minLengthPx, boolean mirrors) {
+        this(segmenter, threshold, Math.max(threshold, segmenter.bundle().metadata().seedThreshold()), minLengthPx, mirrors);
+    }
+
+    /** With every setting given: mask threshold, hysteresis seed threshold (≥ it; equal = plain thresholding), ... */
+    public LearnedCrackDetector(CrackSegmenter segmenter, double threshold, double seedThreshold, int minLengthPx,
+                                boolean mirrors) {
         this.mirrors = mirrors;
         this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
         if (!(threshold > 0 && threshold < 1)) {
@@ -55,9 +64,11 @@ public final class LearnedCrackDetector implements CrackSegmentation {
         if (minLengthPx < 0) {
             throw new IllegalArgumentException("minimum length must be >= 0 px, got " + minLengthPx);
         }
+        if (!(seedThreshold >= threshold && seedThreshold < 1)) {
+            throw new IllegalArgumentException("seed threshold must be in [threshold " + threshold + ", 1), got " + seedThreshold);
+        }
         this.threshold = threshold;
-        // the bundle's hysteresis seed level, or plain thresholding when an override lies above it
-        this.seedThreshold = Math.max(threshold, segmenter.bundle().metadata().seedThreshold());
+        this.seedThreshold = seedThreshold;
         this.minLengthPx = minLengthPx;
     }
 
