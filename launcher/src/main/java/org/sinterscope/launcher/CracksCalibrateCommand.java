@@ -81,6 +81,16 @@ public final class CracksCalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scales != null) {
+            for (double f : scales) {
+                if (!(f >= org.sinterscope.inspection.crack.SegmenterMetadata.MIN_SCALE
+                        && f <= org.sinterscope.inspection.crack.SegmenterMetadata.MAX_SCALE)) {
+                    throw new ParameterException(spec.commandLine(), "--scales must be "
+                            + org.sinterscope.inspection.crack.SegmenterMetadata.MIN_SCALE + ".."
+                            + org.sinterscope.inspection.crack.SegmenterMetadata.MAX_SCALE + ", got " + scales);
+                }
+            }
+        }
         Path d = data != null ? data : DefaultCrackSegmenter.findData(Path.of(""));
         if (d == null) {
             throw new ParameterException(spec.commandLine(), "shared/data/deepcrack-train not found above "
@@ -100,16 +110,6 @@ public final class CracksCalibrateCommand implements Callable<Integer> {
             if (w != 0 && (w < SegmenterInput.MIN_WINDOW_PX || w > SegmenterInput.MAX_WINDOW_PX)) {
                 throw new ParameterException(spec.commandLine(), "--window must be 0 or " + SegmenterInput.MIN_WINDOW_PX + ".."
                         + SegmenterInput.MAX_WINDOW_PX + ", got " + w);
-            }
-            if (scales != null) {
-                for (double f : scales) {
-                    if (!(f >= org.sinterscope.inspection.crack.SegmenterMetadata.MIN_SCALE
-                            && f <= org.sinterscope.inspection.crack.SegmenterMetadata.MAX_SCALE)) {
-                        throw new ParameterException(spec.commandLine(), "--scales must be "
-                                + org.sinterscope.inspection.crack.SegmenterMetadata.MIN_SCALE + ".."
-                                + org.sinterscope.inspection.crack.SegmenterMetadata.MAX_SCALE + ", got " + scales);
-                    }
-                }
             }
             CrackSegmenterTrainer.Result r;
             try (StdoutToStderr quiet = new StdoutToStderr()) {
