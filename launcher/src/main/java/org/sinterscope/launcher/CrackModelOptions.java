@@ -26,6 +26,10 @@ final class CrackModelOptions {
     @Option(names = "--threshold", description = "override the bundle's probability threshold of the mask, (0, 1)")
     Double threshold;
 
+    @Option(names = "--seed-threshold",
+            description = "override the bundle's hysteresis seed threshold, [threshold, 1); = --threshold for plain thresholding")
+    Double seedThreshold;
+
     @Option(names = "--model-min-length-px", description = "override the bundle's minimum mask component length, px")
     Integer minLengthPx;
 
@@ -53,6 +57,9 @@ final class CrackModelOptions {
         CrackSegmenter seg = new CrackSegmenter(SegmenterFiles.read(file()));
         double t = threshold == null ? seg.bundle().metadata().threshold() : threshold;
         int len = minLengthPx == null ? seg.bundle().metadata().minLengthPx() : minLengthPx;
+        if (seedThreshold != null) {
+            return new LearnedCrackDetector(seg, t, seedThreshold, len, mirrors);
+        }
         return new LearnedCrackDetector(seg, t, len, mirrors);
     }
 
@@ -80,6 +87,7 @@ final class CrackModelOptions {
     String describe(CrackDetectorOptions classicalOptions) {
         return classical() ? "classical " + classicalOptions.config() : "learned " + file()
                 + (threshold == null ? "" : " (threshold " + threshold + ")")
+                + (seedThreshold == null ? "" : " (seed threshold " + seedThreshold + ")")
                 + (minLengthPx == null ? "" : " (min length " + minLengthPx + " px)") + (mirrors ? " (mirror average)" : "");
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cracks", mixinStandardHelpOptions = true,
         description = "Crack detection in the sintered layer: detect on images, evaluate on a data set.",
         subcommands = {CracksDetectCommand.class, CracksEvaluateCommand.class, CracksTrainCommand.class,
-                CracksTrainCommand.BuildDefault.class})
+                CracksTrainCommand.BuildDefault.class, CracksCalibrateCommand.class})
 public final class CracksCommand implements Runnable {
 
     @Spec

@@ -95,8 +95,9 @@ public final class CracksTrainCommand implements Callable<Integer> {
         }
         w.printf(Locale.ROOT, "bundle written to %s (%d bytes; %d epochs, best %d; %.1f s)%n", out.toAbsolutePath(), Files.size(out),
                 r.epochsRun(), r.bestEpoch(), r.trainingSeconds());
-        w.printf(Locale.ROOT, "threshold %.3f, min length %d px%n", r.bundle().metadata().threshold(),
-                r.bundle().metadata().minLengthPx());
+        w.printf(Locale.ROOT, "threshold %.3f, seed threshold %.3f, min length %d px, normalisation window %d px, scales %s%n",
+                r.bundle().metadata().threshold(), r.bundle().metadata().seedThreshold(), r.bundle().metadata().minLengthPx(),
+                r.bundle().metadata().normWindowPx(), r.bundle().metadata().scales());
         w.printf(Locale.ROOT, "validation (%d images carved from the training images): tolerantF1 %.4f (P %.4f, R %.4f), ods %.4f, ois %.4f%n",
                 v.images(), v.tolerantF1(), v.tolerantPrecision(), v.tolerantRecall(), v.ods(), v.ois());
         w.flush();

@@ -57,4 +57,23 @@ class CracksModelOptionTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("detector").asText()).startsWith("learned").contains("default-crack-segmenter.zip");
     }
+
+    @Test
+    void a_seed_threshold_below_the_mask_threshold_fails_with_one_json_error(@TempDir Path dir) throws Exception {
+        Path img = image(dir);
+        CliRun r = CliRun.of("cracks", "detect", img.toString(), "--threshold", "0.5", "--seed-threshold", "0.3", "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(r.out()).get("error").asText()).contains("seed threshold").contains("0.3");
+        CliRun plain = CliRun.of("cracks", "detect", img.toString(), "--threshold", "0.6", "--seed-threshold", "0.6", "--json");
+        assertThat(plain.exit()).as("stderr: %s", plain.err()).isZero();
+        assertThat(new ObjectMapper().readTree(plain.out()).get("detector").asText()).contains("seed threshold 0.6");
+    }
+
+    @Test
+    void calibrate_refuses_input_scales_out_of_range_as_bad_usage(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("cracks", "calibrate", "--out", dir.resolve("c.zip").toString(), "--data", dir.toString(),
+                "--scales", "1,5", "--json");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(r.out()).get("error").asText()).contains("--scales");
+    }
 }

@@ -72,6 +72,27 @@ public final class CrackEvaluator {
         }
     }
 
+    /**
+     * Counts of a predicted mask ({@code CV_8UC1}, non-zero = crack) against a true mask
+     * ({@code CV_8UC1} of the same size, crack where ≥ 128), with this evaluator's tolerance.
+     */
+    public SegmentationCounts count(Mat pred8u, Mat truth8u) {
+        if (pred8u.type() != CvType.CV_8UC1 || truth8u.type() != CvType.CV_8UC1 || !pred8u.size().equals(truth8u.size())) {
+            throw new IllegalArgumentException("prediction and truth must be 8-bit grey of one size, got "
+                    + CvType.typeToString(pred8u.type()) + " " + size(pred8u) + " and " + CvType.typeToString(truth8u.type()) + " "
+                    + size(truth8u));
+        }
+        try (Mats m = new Mats()) {
+            Mat truth = m.mat();
+            Imgproc.threshold(truth8u, truth, 127, 255, Imgproc.THRESH_BINARY);
+            Mat pred = m.mat();
+            Imgproc.threshold(pred8u, pred, 0, 255, Imgproc.THRESH_BINARY);
+            Mat nearTruth = m.mat();
+            near(truth, nearTruth, m);
+            return counts(pred, truth, nearTruth, m);
+        }
+    }
+
     private SegmentationCounts counts(Mat pred, Mat truth, Mat nearTruth, Mats m) {
         Mat tmp = m.mat();
         long p = Core.countNonZero(pred);

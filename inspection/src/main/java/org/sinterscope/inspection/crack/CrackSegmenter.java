@@ -11,13 +11,16 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.Mats;
 import org.sinterscope.camera.OpenCvNative;
 
 /**
  * Crack probability of every pixel of a grey image from a {@link SegmenterBundle}.
  *
- * <p>The image is normalised once ({@link SegmenterInput}, statistics of the whole image), padded
+ * <p>The image is normalised once ({@link SegmenterInput}: statistics of the whole image, or of the
+ * window around each pixel when the bundle has a normalisation window), padded
  * by reflection to a multiple of the graph's input multiple, and run as one piece when it has at
  * most {@value #MAX_WHOLE_PX} pixels, else in tiles of {@value #TILE_PX} px with an overlap of
  * {@value #MARGIN_PER_MULTIPLE} × the input multiple on each side (32 px for two pooling levels,
@@ -29,6 +32,8 @@ public final class CrackSegmenter {
     static final int MAX_WHOLE_PX = 1 << 20;
     static final int TILE_PX = 512;
     static final int MARGIN_PER_MULTIPLE = 8;
+    /** An input scale that would make a side shorter than this is skipped for that image, px. */
+    static final int MIN_SCALED_SIDE_PX = 32;
 
     private final SegmenterBundle bundle;
     private final SameDiff graph;
@@ -55,35 +60,47 @@ public final class CrackSegmenter {
     /**
      * As {@link #probability(Mat)}; with {@code mirrors}, the mean of the maps of the image and of
      * its three mirror images (about the vertical axis, the horizontal axis and both), each mirrored
-     * back: test-time augmentation at four times the cost.
+     * back: test-time augmentation at four times the cost. With several input scales in the bundle
+     * ({@link SegmenterMetadata#scales()}) the map is the mean over them: the image resized by each
+     * (area averaging when shrinking, bicubic when enlarging; a scale that would make a side shorter
+     * than {@value #MIN_SCALED_SIDE_PX} px is skipped), normalised and run at that size, its map
+     * resized back bilinearly.
      */
     public Mat probability(Mat grey8u, boolean mirrors) {
-        SegmenterInput.Stats st = SegmenterInput.stats(grey8u);
-        Mat out = new Mat(grey8u.size(), CvType.CV_32FC1);
+        if (grey8u == null || grey8u.empty() || grey8u.type() != CvType.CV_8UC1) {
+            throw new IllegalArgumentException("the segmenter needs a non-empty 8-bit grey image (CV_8UC1)");
+        }
+        Mat out = new Mat(grey8u.size(), CvType.CV_32FC1, new Scalar(0));
         try (Mats m = new Mats()) {
-            Mat norm = m.mat();
-            SegmenterInput.normalise(grey8u, st, norm);
-            if (!mirrors) {
-                whole(norm, out, m);
-                return out;
-            }
-            out.setTo(new Scalar(0));
-            Mat flipped = m.mat();
-            Mat p = m.mat();
-            p.create(grey8u.size(), CvType.CV_32FC1);
-            Mat back = m.mat();
-            for (int code : new int[] {NO_FLIP, 1, 0, -1}) {
-                if (code == NO_FLIP) {
-                    whole(norm, p, m);
-                    Core.add(out, p, out);
-                } else {
-                    Core.flip(norm, flipped, code);
-                    whole(flipped, p, m);
-                    Core.flip(p, back, code);
-                    Core.add(out, back, out);
+            int n = 0;
+            for (double s : bundle.metadata().scales()) {
+                Mat img = grey8u;
+                long w = Math.round(grey8u.cols() * s);
+                long h = Math.round(grey8u.rows() * s);
+                if (s != 1.0) {
+                    if (w < MIN_SCALED_SIDE_PX || h < MIN_SCALED_SIDE_PX) {
+                        continue; // too small at this scale: the other scales decide
+                    }
+                    img = m.mat();
+                    Imgproc.resize(grey8u, img, new Size(w, h), 0, 0, s < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_CUBIC);
                 }
+                Mat p = m.mat();
+                atOneScale(img, mirrors, p, m);
+                if (s != 1.0) {
+                    Imgproc.resize(p, p, grey8u.size(), 0, 0, Imgproc.INTER_LINEAR);
+                }
+                Core.add(out, p, out);
+                n++;
             }
-            Core.multiply(out, new Scalar(0.25), out);
+            if (n == 0) { // every scale too small: the image as it is
+                Mat p = m.mat();
+                atOneScale(grey8u, mirrors, p, m);
+                Core.add(out, p, out);
+                n = 1;
+            }
+            if (n > 1) {
+                Core.multiply(out, new Scalar(1.0 / n), out);
+            }
             return out;
         } catch (RuntimeException e) {
             out.release();
@@ -91,7 +108,45 @@ public final class CrackSegmenter {
         }
     }
 
+    /** The map of {@code img} at its own size into {@code out} (allocated here), optionally averaged over mirrors. */
+    private void atOneScale(Mat img, boolean mirrors, Mat out, Mats m) {
+        out.create(img.size(), CvType.CV_32FC1);
+        Mat norm = m.mat();
+        normalise(img, norm);
+        if (!mirrors) {
+            whole(norm, out, m);
+            return;
+        }
+        out.setTo(new Scalar(0));
+        Mat flipped = m.mat();
+        Mat p = m.mat();
+        p.create(img.size(), CvType.CV_32FC1);
+        Mat back = m.mat();
+        for (int code : new int[] {NO_FLIP, 1, 0, -1}) {
+            if (code == NO_FLIP) {
+                whole(norm, p, m);
+                Core.add(out, p, out);
+            } else {
+                Core.flip(norm, flipped, code);
+                whole(flipped, p, m);
+                Core.flip(p, back, code);
+                Core.add(out, back, out);
+            }
+        }
+        Core.multiply(out, new Scalar(0.25), out);
+    }
+
     private static final int NO_FLIP = 2;
+
+    /** The network's input for {@code grey8u}, as the bundle says: whole-image or local statistics ({@link SegmenterInput}). */
+    public void normalise(Mat grey8u, Mat dst) {
+        int window = bundle.metadata().normWindowPx();
+        if (window > 0) {
+            SegmenterInput.normaliseLocal(grey8u, window, dst);
+        } else {
+            SegmenterInput.normalise(grey8u, dst);
+        }
+    }
 
     /** The map of the normalised image {@code norm} into {@code out} (allocated, its size): whole or in tiles. */
     private void whole(Mat norm, Mat out, Mats m) {

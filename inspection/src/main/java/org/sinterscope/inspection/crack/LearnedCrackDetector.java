@@ -11,9 +11,10 @@ import org.sinterscope.camera.WebGrid;
 
 /**
  * Cracks from a learned segmenter ({@link CrackSegmenter}): the score map is the network's crack
- * probability {@code p}; the mask is {@code p ≥ threshold} (the bundle's, chosen on validation
- * images), without 8-connected components whose bounding box is shorter than the bundle's
- * {@code minLengthPx}; skeleton and measurements as in {@link CrackDetector}. With {@code mirrors}
+ * probability {@code p}; the mask is the 8-connected components of {@code p ≥ threshold} (the
+ * bundle's, chosen on validation images) that hold a pixel with {@code p ≥ seedThreshold}
+ * (hysteresis, the bundle's; {@link #mask}), without components whose bounding box is shorter than
+ * the bundle's {@code minLengthPx}; skeleton and measurements as in {@link CrackDetector}. With {@code mirrors}
  * the probability is the mean over the image and its three mirror images
  * ({@link CrackSegmenter#probability(Mat, boolean)}).
  *
@@ -26,6 +27,7 @@ public final class LearnedCrackDetector implements CrackSegmentation {
 
     private final CrackSegmenter segmenter;
     private final double threshold;
+    private final double seedThreshold;
     private final int minLengthPx;
     private final boolean mirrors;
 
@@ -43,8 +45,17 @@ public final class LearnedCrackDetector implements CrackSegmentation {
         this(segmenter, threshold, minLengthPx, false);
     }
 
-    /** As {@link #LearnedCrackDetector(CrackSegmenter, double, int)}, optionally averaging over the mirror images. */
+    /**
+     * As {@link #LearnedCrackDetector(CrackSegmenter, double, int)}, optionally averaging over the
+     * mirror images; the seed threshold is the bundle's, or {@code threshold} when that lies above it.
+     */
     public LearnedCrackDetector(CrackSegmenter segmenter, double threshold, int minLengthPx, boolean mirrors) {
+        this(segmenter, threshold, Math.max(threshold, segmenter.bundle().metadata().seedThreshold()), minLengthPx, mirrors);
+    }
+
+    /** With every setting given: mask threshold, hysteresis seed threshold (≥ it; equal = plain thresholding), ... */
+    public LearnedCrackDetector(CrackSegmenter segmenter, double threshold, double seedThreshold, int minLengthPx,
+                                boolean mirrors) {
         this.mirrors = mirrors;
         this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
         if (!(threshold > 0 && threshold < 1)) {
@@ -53,12 +64,42 @@ public final class LearnedCrackDetector implements CrackSegmentation {
         if (minLengthPx < 0) {
             throw new IllegalArgumentException("minimum length must be >= 0 px, got " + minLengthPx);
         }
+        if (!(seedThreshold >= threshold && seedThreshold < 1)) {
+            throw new IllegalArgumentException("seed threshold must be in [threshold " + threshold + ", 1), got " + seedThreshold);
+        }
         this.threshold = threshold;
+        this.seedThreshold = seedThreshold;
         this.minLengthPx = minLengthPx;
     }
 
     public double threshold() {
         return threshold;
+    }
+
+    public double seedThreshold() {
+        return seedThreshold;
+    }
+
+    /**
+     * The mask of a probability map: 8-connected components of {@code p ≥ threshold} that hold a
+     * pixel with {@code p ≥ seedThreshold} (hysteresis; equal thresholds = plain thresholding) and
+     * whose bounding box is at least {@code minLengthPx} long, as 0/255 into {@code maskOut};
+     * {@code skelOut} (may be null) receives their skeleton.
+     */
+    public static void mask(Mat p, double threshold, double seedThreshold, int minLengthPx, Mat maskOut, Mat skelOut) {
+        if (!(threshold > 0 && seedThreshold >= threshold && seedThreshold < 1)) {
+            throw new IllegalArgumentException("need 0 < threshold <= seed threshold < 1, got " + threshold + ", " + seedThreshold);
+        }
+        try (Mats m = new Mats()) {
+            Mat on = m.mat();
+            Core.compare(p, new Scalar(threshold), on, Core.CMP_GE);
+            Mat seeds = on;
+            if (seedThreshold > threshold) {
+                seeds = m.mat();
+                Core.compare(p, new Scalar(seedThreshold), seeds, Core.CMP_GE);
+            }
+            MaskOps.hysteresis(on, seeds, minLengthPx, 0, 0, maskOut, skelOut);
+        }
     }
 
     @Override
@@ -73,11 +114,9 @@ public final class LearnedCrackDetector implements CrackSegmentation {
             if (scoreOut != null) {
                 p.copyTo(scoreOut);
             }
-            Mat on = m.mat();
-            Core.compare(p, new Scalar(threshold), on, Core.CMP_GE);
             Mat mask = m.mat();
             Mat skel = m.mat();
-            MaskOps.hysteresis(on, on, minLengthPx, 0, 0, mask, skel);
+            mask(p, threshold, seedThreshold, minLengthPx, mask, skel);
             return CrackDetector.measure(mask, skel, 1, grid, grey8u.size(), MIN_CRACK_LENGTH_PX, fullMask, m);
         } catch (RuntimeException e) {
             fullMask.release();

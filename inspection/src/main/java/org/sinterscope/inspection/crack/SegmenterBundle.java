@@ -125,6 +125,20 @@ public final class SegmenterBundle {
         }
     }
 
+    /**
+     * The same graph with other metadata (a re-calibration: input normalisation, threshold,
+     * figures); the metadata must keep this graph's checksum.
+     */
+    public SegmenterBundle withMetadata(SegmenterMetadata md) throws ModelBundleException {
+        Objects.requireNonNull(md, "metadata");
+        if (!BundleZip.sha256(graphBytes).equals(md.graphSha256())) {
+            throw new ModelBundleException("new metadata names graph " + md.graphSha256() + ", not this bundle's graph");
+        }
+        SegmenterBundle b = new SegmenterBundle(md, graphBytes);
+        b.check("re-calibrated crack segmenter");
+        return b;
+    }
+
     /** Writes the bundle as a zip (reproducible bytes: no time stamps) to {@code out} (not closed). */
     public void write(OutputStream out) throws IOException {
         LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ import org.sinterscope.inspection.crack.CrackSegmenter;
 import org.sinterscope.inspection.crack.EvaluationSummary;
 import org.sinterscope.inspection.crack.LearnedCrackDetector;
 import org.sinterscope.inspection.crack.SegmenterBundle;
+import org.sinterscope.inspection.crack.SegmenterInput;
 import org.sinterscope.inspection.crack.SegmenterMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,13 @@ import org.slf4j.LoggerFactory;
  * tolerant F1 (2 px) over the threshold sweep (ODS). The epoch with the best validation ODS is
  * kept; training stops after {@code patience} epochs without improvement. The bundle's mask
  * threshold is that epoch's ODS threshold (minimum component length: the setting); no image
- * outside the given set is ever seen.
+ * outside the given set is ever seen. Validation and the bundle normalise the input as the
+ * setting {@code normWindowPx} says (the recipe: windows of the patch size, as the patches were).
+ *
+ * <p>Last, the kept epoch's bundle is calibrated on the same validation images ({@link #recalibrate}):
+ * the setting's input scales (mean map) and the mask and hysteresis seed thresholds of the best
+ * validation mask ({@link SegmenterCalibration}). {@link #recalibrate} alone does this for an
+ * existing bundle (the graph is kept).
  */
 public final class CrackSegmenterTrainer {
 
@@ -184,7 +191,11 @@ public final class CrackSegmenterTrainer {
                         String.format(Locale.ROOT, "%.2e", st.learningRate() * Math.pow(st.lrDecay(), epoch - 1)), fmt(trainSecs),
                         fmt((System.nanoTime() - e0) / 1e9), improved ? " *" : "");
             }
-            return new Result(bestBundle, bestVal, epoch, bestEpoch, (System.nanoTime() - t0) / 1e9);
+            Result cal = recalibrate(bestBundle, data, st.normWindowPx(), st.inputScales());
+            double secs = (System.nanoTime() - t0) / 1e9;
+            Result done = new Result(cal.bundle(), cal.validation(), epoch, bestEpoch, secs);
+            checkpoint.accept(done);
+            return done;
         } finally {
             sampler.release();
         }
@@ -194,8 +205,40 @@ public final class CrackSegmenterTrainer {
                                        Map<String, Integer> samples, Map<String, Double> figures) {
         SegmenterTrainingSettings st = settings;
         return new SegmenterMetadata(SegmenterMetadata.FORMAT, SegmenterMetadata.FORMAT_VERSION, net.describe(),
-                net.parameterCount(), net.inputMultiplePx(), "per image: clip((x - median) / (3 * max(2, 1.4826 * MAD)), -2, 2)", threshold,
-                minLength, st.seed(), at, secs, hash, samples, figures, null);
+                net.parameterCount(), net.inputMultiplePx(), SegmenterInput.describe(st.normWindowPx()), threshold,
+                minLength, st.seed(), at, secs, hash, samples, figures, null, st.normWindowPx(), null, null);
+    }
+
+    /**
+     * The bundle's graph with input normalisation {@code windowPx} (0 = whole image), input
+     * {@code scales} and the mask and seed thresholds chosen on the validation images
+     * ({@link SegmenterCalibration}), which are the first {@code valImages} of {@code data} shuffled
+     * by the settings' seed (the bundle's training validation images when {@code data} is its tuning
+     * set). Returns the new bundle and its validation figures.
+     */
+    public Result recalibrate(SegmenterBundle bundle, CrackDataset data, int windowPx, List<Double> scales)
+            throws ModelBundleException {
+        long t0 = System.nanoTime();
+        CrackDataset val = data.part(CrackDataset.Part.HELDOUT, settings.seed(), settings.valImages());
+        SegmenterMetadata md = bundle.metadata();
+        String input = SegmenterInput.describe(windowPx) + (scales.equals(List.of(1.0)) ? "" : "; mean map over input scales " + scales);
+        SegmenterBundle probe = bundle.withMetadata(md.withCalibration(windowPx, input, scales, 0.5, 0.5, md.evaluation()));
+        SegmenterCalibration.Choice c = SegmenterCalibration.choose(new CrackSegmenter(probe), val, TOLERANCE_PX);
+        SegmenterBundle chosen = bundle.withMetadata(md.withCalibration(windowPx, input, scales, c.threshold(), c.seedThreshold(),
+                md.evaluation()));
+        EvaluationSummary v = evaluate(chosen, val);
+        Map<String, Double> figures = new LinkedHashMap<>(md.evaluation());
+        figures.put("valTolerantF1", v.tolerantF1());
+        figures.put("valTolerantPrecision", v.tolerantPrecision());
+        figures.put("valTolerantRecall", v.tolerantRecall());
+        figures.put("valOds", v.ods());
+        figures.put("valOis", v.ois());
+        SegmenterBundle out = bundle.withMetadata(md.withCalibration(windowPx, input, scales, c.threshold(), c.seedThreshold(),
+                figures));
+        LOG.info("calibrated: window {} px, scales {}, threshold {}, seed threshold {}, validation tolerant F1 {}, ODS {}, OIS {}",
+                windowPx, scales, fmt(c.threshold()), fmt(c.seedThreshold()), fmt(v.tolerantF1()), fmt(v.ods()), fmt(v.ois()));
+        int best = (int) Math.round(md.evaluation().getOrDefault("bestEpoch", 0.0));
+        return new Result(out, v, best, best, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Validation figures of the network with {@code params} at a mask threshold and minimum length. */
@@ -203,6 +246,10 @@ public final class CrackSegmenterTrainer {
                                        CrackDataset val) throws ModelBundleException {
         SegmenterBundle b = SegmenterBundle.of(metadata(net, threshold, minLength, "", 0, "", Map.of(), Map.of()),
                 net.inferenceGraph(params));
+        return evaluate(b, val);
+    }
+
+    private static EvaluationSummary evaluate(SegmenterBundle b, CrackDataset val) {
         LearnedCrackDetector det = new LearnedCrackDetector(new CrackSegmenter(b));
         CrackDatasetEvaluation.Report r = new CrackDatasetEvaluation(new CrackEvaluator(det, TOLERANCE_PX)).run(val);
         if (r.failed() > 0) {

@@ -39,7 +39,7 @@ class CrackSegNetTest {
         // conv layers (weights + biases) of the two-level net, plus the 1/8 level: 2 convs, 2 decoder convs, 1 up-sampling
         long extra = (9L * 8 * 8 + 8) + (9L * 8 * 8 + 8) + (9L * 16 * 8 + 8) + (9L * 8 * 8 + 8) + 4L * 8 * 8;
         assertThat(DEEP.parameterCount() - new CrackSegNet(4, 6, 8, 2.0).parameterCount()).isEqualTo(extra);
-        assertThatThrownBy(() -> new SegmenterTrainingSettings(1, 2, 36, 4, 8, 2, 2, 3e-3, 1.0, 4, 8, 8, 8, 3.0, 1.0, 10, 0.6))
+        assertThatThrownBy(() -> new SegmenterTrainingSettings(1, 2, 36, 4, 8, 2, 2, 3e-3, 1.0, 4, 8, 8, 8, 3.0, 1.0, 10, 0.6, 0, null))
                 .hasMessageContaining("36").hasMessageContaining("8");
         assertThatThrownBy(() -> new CrackSegNet(4, 6, 8, 8, 2.0, -1)).hasMessageContaining("-1");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.OpenCvNative;
 import org.sinterscope.inspection.crack.SegmenterBundle;
+import org.sinterscope.inspection.crack.SegmenterMetadata;
 
 class CrackSegmenterTrainerTest {
 
@@ -51,7 +53,7 @@ class CrackSegmenterTrainerTest {
     }
 
     private static SegmenterTrainingSettings tiny(long seed) {
-        return new SegmenterTrainingSettings(seed, 2, 32, 4, 8, 2, 2, 3e-3, 1.0, 4, 8, 8, 0, 3.0, 1.0, 10, 0.6);
+        return new SegmenterTrainingSettings(seed, 2, 32, 4, 8, 2, 2, 3e-3, 1.0, 4, 8, 8, 0, 3.0, 1.0, 10, 0.6, 0, null);
     }
 
     private static byte[] bytes(SegmenterBundle b) throws Exception {
@@ -80,5 +82,25 @@ class CrackSegmenterTrainerTest {
         SegmenterFiles.write(a.bundle(), f);
         assertThat(SegmenterFiles.read(f).metadata()).isEqualTo(a.bundle().metadata());
         assertThat(bytes(SegmenterFiles.read(f)).length).isEqualTo((int) Files.size(f));
+    }
+
+    @Test
+    void calibration_keeps_the_graph_records_its_settings_and_is_at_least_as_good_as_the_best_plain_threshold()
+            throws Exception {
+        CrackDataset data = CrackDataset.scan(dir.resolve("images"), dir.resolve("masks"));
+        CrackSegmenterTrainer trainer = new CrackSegmenterTrainer(tiny(5));
+        SegmenterBundle trained = trainer.train(data).bundle();
+        CrackSegmenterTrainer.Result r = trainer.recalibrate(trained, data, 32, List.of(1.0, 0.5));
+        SegmenterMetadata md = r.bundle().metadata();
+        assertThat(md.graphSha256()).as("same graph").isEqualTo(trained.metadata().graphSha256());
+        assertThat(md.normWindowPx()).isEqualTo(32);
+        assertThat(md.scales()).containsExactly(1.0, 0.5);
+        assertThat(md.seedThreshold()).isGreaterThanOrEqualTo(md.threshold());
+        assertThat(r.validation().images()).isEqualTo(2);
+        // ODS = best plain threshold of the same map; the calibrated mask (plain or hysteresis) is at least that good
+        assertThat(r.validation().tolerantF1()).isGreaterThanOrEqualTo(r.validation().ods() - 1e-9);
+        assertThat(md.evaluation()).containsEntry("valTolerantF1", r.validation().tolerantF1());
+        assertThat(trainer.recalibrate(trained, data, 32, List.of(1.0, 0.5)).bundle().metadata()).as("deterministic")
+                .isEqualTo(md);
     }
 }
