@@ -70,7 +70,7 @@ class LineShapeTest {
     void a_straight_line_does_not_bend(double angleDeg, int thickness) {
         LineShape s = shapeOf(arc(120, 0, Math.toRadians(angleDeg)), thickness);
         assertThat(s.lengthPx()).as("%s", s).isCloseTo(120, within(6.0));
-        assertThat(s.bendPx()).as("%s", s).isLessThan(0.35);
+        assertThat(s.bendPx()).as("%s", s).isLessThan(0.25); // measured 0–0.16 px (digitisation)
         assertThat(s.bendRatio()).as("%s", s).isLessThan(0.003);
     }
 
