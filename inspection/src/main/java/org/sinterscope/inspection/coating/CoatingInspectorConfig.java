@@ -34,6 +34,11 @@ package org.sinterscope.inspection.coating;
  *                            line-shaped, not a compact pinhole or agglomerate: it is a scratch
  *                            (length = the box diagonal), and the recipe's scratch length decides
  * @param spotLineMinMm       shorter spots are never line-shaped
+ * @param spotLineMaxBend     a line-shaped spot that bends more than this ({@code LineShape#bendRatio()}:
+ *                            RMS distance from its best straight line / its length, ≈ 0.037 L / R for
+ *                            an arc of length L and radius R) is a curved fibre lying on the coating,
+ *                            not a scratch, and is not reported; a scratch is kept while its radius
+ *                            of curvature exceeds ≈ 0.037 / spotLineMaxBend times its length
  */
 public record CoatingInspectorConfig(double stripeLengthMm, int streakMinStripes, double streakWindowMm, double streakMinGrey, double streakMinWidthMm,
                                      double streakMaxWidthMm, double edgeExclusionMm, double spotMinGrey,
@@ -41,7 +46,7 @@ public record CoatingInspectorConfig(double stripeLengthMm, int streakMinStripes
                                      double scratchWindowMm, double scratchMinGrey, double scratchMinLengthMm,
                                      double scratchMinAspect, double edgeWindowMm, double edgeMinDepthMm,
                                      double edgeMinLengthMm, double spotJoinFraction, double spotJoinGapMm,
-                                     double spotLineElongation, double spotLineMinMm) {
+                                     double spotLineElongation, double spotLineMinMm, double spotLineMaxBend) {
 
     public CoatingInspectorConfig {
         if (!(stripeLengthMm > 0) || streakMinStripes < 2) {
@@ -65,6 +70,9 @@ public record CoatingInspectorConfig(double stripeLengthMm, int streakMinStripes
             throw new IllegalArgumentException("need spot join fraction in (0, 1), join gap >= 0 mm, line elongation > 1 and line"
                     + " minimum > 0 mm, got " + spotJoinFraction + ", " + spotJoinGapMm + " mm, " + spotLineElongation + ", "
                     + spotLineMinMm + " mm");
+        }
+        if (!(spotLineMaxBend > 0)) {
+            throw new IllegalArgumentException("need spot line max bend > 0, got " + spotLineMaxBend);
         }
         if (!(scratchWindowMm > 0) || !(scratchMinLengthMm > 0) || !(scratchMinAspect >= 1) || !(uncoatedMinDiameterMm > 0)
                 || !(spotNoiseSigmas > 0)) {
@@ -95,6 +103,7 @@ public record CoatingInspectorConfig(double stripeLengthMm, int streakMinStripes
                 0.5,    // spot fragments joined above half the spot threshold
                 0.3,    // ... when their boxes are at most this far apart, mm
                 3.0,    // line-shaped spot: box diagonal at least 3 area-equivalent diameters ...
-                0.5);   // ... and at least this long, mm
+                0.5,    // ... and at least this long, mm
+                0.0075); // ... and bends at most this much (RMS off its best line / length), else a fibre
     }
 }

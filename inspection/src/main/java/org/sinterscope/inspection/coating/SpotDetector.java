@@ -2,6 +2,7 @@ package org.sinterscope.inspection.coating;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -32,7 +33,14 @@ import org.sinterscope.inspection.Defect;
  * diameter) are uncoated areas, smaller ones pinholes; dark spots are agglomerates; long thin
  * ones of either sign are scratches, and so are line-shaped ones in any direction (box diagonal at
  * least {@code spotLineElongation} area-equivalent diameters: a pinhole or an agglomerate is
- * compact), whose {@code lengthMm} is then the box diagonal.
+ * compact), whose {@code lengthMm} is then the box diagonal. A line-shaped spot is only a scratch
+ * when it is straight: its {@link LineShape} (of its largest component of {@code residual >}
+ * the join level, inside its box) must not bend more than {@code spotLineMaxBend}, or more than
+ * {@value #BEND_FLOOR_PX} px when that is larger (the digitisation floor of a straight line is
+ * ≈ 0.16 px); a curved thin line is a fibre lying on the coating and is not reported. Scratches
+ * made on a coating line (a particle held at the die lip, blade or a roller) are straight or gently
+ * curved (radius of curvature many times their length) and are kept; measurement {@code bendRatio}
+ * says how much each line-shaped scratch bends.
  *
  * <p>Faint scratches are brought out by averaging the bright residual along the web over
  * {@code scratchWindowMm} ({@code Imgproc.blur} with a 1 × k kernel), which raises the SNR of a
@@ -51,6 +59,8 @@ final class SpotDetector {
     private static final int REGION_TILE_PX = 32;
     /** Rows per block of the window-sum bound that flags where scratches can be. */
     private static final int FLAG_BLOCK_ROWS = 8;
+    /** Below this RMS bend a line is straight whatever its ratio (2.5 × a straight line's digitisation, px). */
+    static final double BEND_FLOOR_PX = 0.4;
 
     private SpotDetector() {
     }
@@ -196,14 +206,53 @@ final class SpotDetector {
             } else {
                 c = diameterMm >= cfg.uncoatedMinDiameterMm() ? DefectClass.UNCOATED : DefectClass.PINHOLE;
             }
+            LineShape shape = null;
+            if (c == DefectClass.SCRATCH) {
+                shape = shapeOf(residual, b, t * cfg.spotJoinFraction(), m);
+                if (shape.bendPx() > BEND_FLOOR_PX && shape.bendRatio() > cfg.spotLineMaxBend()) {
+                    continue; // a curved thin line: a fibre, not a scratch
+                }
+            }
             PixelRect px = new PixelRect(c0 + b.x(), b.y(), b.width(), b.height());
             double conf = Math.min(1, 0.5 + 0.5 * (b.mean() - t) / t);
-            out.add(new Defect(c, Math.max(0, conf), grid.toWeb(px), px,
-                    Map.of("areaMm2", areaMm2, "diameterMm", diameterMm, "lengthMm", lenMm, "widthMm", widthMm,
-                            "contrastGrey", isBright ? b.mean() : -b.mean(), "fragments", (double) b.fragments()),
-                    "spot"));
+            Map<String, Double> meas = new HashMap<>(Map.of("areaMm2", areaMm2, "diameterMm", diameterMm,
+                    "lengthMm", lenMm, "widthMm", widthMm, "contrastGrey", isBright ? b.mean() : -b.mean(),
+                    "fragments", (double) b.fragments()));
+            if (shape != null) {
+                meas.put("bendRatio", shape.bendRatio());
+            }
+            out.add(new Defect(c, Math.max(0, conf), grid.toWeb(px), px, meas, "spot"));
         }
         return out;
+    }
+
+    /**
+     * The shape of a spot: its largest 8-connected component of {@code residual > tLow} inside its
+     * box (one pixel of margin), the pixels its fragments were joined by.
+     */
+    private static LineShape shapeOf(Mat residual, FragmentGroups.Group g, double tLow, Mats m) {
+        int x0 = Math.max(0, g.x() - 1);
+        int y0 = Math.max(0, g.y() - 1);
+        int x1 = Math.min(residual.cols(), g.x() + g.width() + 1);
+        int y1 = Math.min(residual.rows(), g.y() + g.height() + 1);
+        Mat sub = m.add(residual.submat(new Rect(x0, y0, x1 - x0, y1 - y0)));
+        Mat bin = m.mat();
+        Imgproc.threshold(sub, bin, tLow, 255, Imgproc.THRESH_BINARY);
+        Mat labels = m.mat();
+        Mat stats = m.mat();
+        int count = Imgproc.connectedComponentsWithStats(bin, labels, stats, m.mat(), 8, CvType.CV_32S);
+        int best = 1;
+        double bestArea = -1;
+        for (int i = 1; i < count; i++) {
+            double a = stats.get(i, Imgproc.CC_STAT_AREA)[0];
+            if (a > bestArea) {
+                bestArea = a;
+                best = i;
+            }
+        }
+        Mat mask = m.mat();
+        Core.compare(labels, new Scalar(best), mask, Core.CMP_EQ);
+        return LineShape.of(mask);
     }
 
     /**

@@ -84,6 +84,28 @@ final class SyntheticWeb {
         return this;
     }
 
+    /**
+     * Adds {@code contrast} once to every pixel a thin path crosses: a circular arc from
+     * {@code (x, y)} at {@code angleRad}, {@code lengthPx} long, turning by {@code turnRad} in total
+     * (0: a straight line); with {@code sCurve}, the second half turns back the other way.
+     */
+    SyntheticWeb path(double x, double y, double angleRad, double lengthPx, double turnRad, boolean sCurve, double contrast) {
+        java.util.Set<Integer> hit = new java.util.HashSet<>();
+        int n = (int) Math.ceil(lengthPx * 4);
+        double a = angleRad;
+        for (int i = 0; i <= n; i++) {
+            double k = turnRad / lengthPx * (sCurve && i > n / 2 ? -2 : sCurve ? 2 : 1);
+            hit.add((int) Math.floor(y) * width + (int) Math.floor(x));
+            x += Math.cos(a) / 4;
+            y += Math.sin(a) / 4;
+            a += k / 4;
+        }
+        for (int i : hit) {
+            px[i] += contrast;
+        }
+        return this;
+    }
+
     /** The 8-bit image with seeded Gaussian noise of {@code sigma} grey levels (clipped to [0, 255]). */
     Mat image(double sigma, long seed) {
         OpenCvNative.load();
