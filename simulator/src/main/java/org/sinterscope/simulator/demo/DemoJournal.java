@@ -19,13 +19,17 @@ import org.slf4j.LoggerFactory;
  * {@code <journal dir>/}{@value #PREVIOUS}{@code /<station>-<UTC time of the move>.jsonl} before the
  * station opens it. Why: the station recovers and alarms every command an earlier run left in flight
  * (right for a production station restarting on its line, see routes' {@code Journal}), but a demo
- * run is a new simulated roll, and the previous demo's open commands are not its business. Nothing is
- * deleted. {@code run --config} does not call this: a production station keeps recovering.
+ * run is a new simulated roll, and the previous demo's open commands are not its business. The newest
+ * {@value #KEEP} earlier journals of the station are kept, older ones deleted, so that demo runs do
+ * not fill the disk. {@code run --config} does not call this: a production station keeps recovering.
  */
 public final class DemoJournal {
 
     /** The folder (under the journal folder) where earlier demo runs' journals go. */
     public static final String PREVIOUS = "previous";
+
+    /** How many earlier demo journals of a station are kept. */
+    public static final int KEEP = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoJournal.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -51,6 +55,22 @@ public final class DemoJournal {
             throw new IllegalStateException("cannot move the previous demo run's journal " + file + " to " + to + ": " + e.getMessage(), e);
         }
         LOG.info("the previous run's actuation journal {} is now {}; this demo run starts its own", file, to);
+        prune(to.getParent(), settings.stationId());
         return to;
+    }
+
+    /** Deletes all but the newest {@link #KEEP} of the station's journals in {@code previous} (names sort by time). */
+    private static void prune(Path previous, String stationId) {
+        String prefix = stationId + "-";
+        try (var files = Files.list(previous)) {
+            java.util.List<Path> old = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+            for (Path f : old.subList(0, Math.max(0, old.size() - KEEP))) {
+                Files.deleteIfExists(f);
+                LOG.debug("deleted the old demo journal {}", f);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not prune old demo journals in {}: {}", previous, e.getMessage());
+        }
     }
 }

@@ -64,6 +64,28 @@ class DemoJournalTest {
     }
 
     @Test
+    void onlyTheNewestEarlierJournalsAreKept() throws Exception {
+        Path journal = dir.resolve("keep");
+        StationSettings settings = StationSettings.load(null, Map.of("sinterscope.journal.dir", journal.toString()));
+        Path previous = journal.resolve(DemoJournal.PREVIOUS);
+        Files.createDirectories(previous);
+        String station = settings.stationId();
+        for (int i = 0; i < DemoJournal.KEEP + 5; i++) {
+            Files.writeString(previous.resolve(String.format("%s-20260101T0000%02d.000Z.jsonl", station, i)), "{}\n");
+        }
+        Files.writeString(previous.resolve("other-station-20250101T000000.000Z.jsonl"), "{}\n");
+        Files.writeString(journal.resolve(station + ".jsonl"), "{}\n");
+        Path moved = DemoJournal.startFresh(settings);
+        try (var files = Files.list(previous)) {
+            List<String> left = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertThat(left).hasSize(DemoJournal.KEEP + 1)
+                    .contains(moved.getFileName().toString(), String.format("%s-20260101T0000%02d.000Z.jsonl", station, 6))
+                    .as("another station's journals are left alone").contains("other-station-20250101T000000.000Z.jsonl")
+                    .as("the oldest are gone").doesNotContain(String.format("%s-20260101T0000%02d.000Z.jsonl", station, 5));
+        }
+    }
+
+    @Test
     void aProductionStationOnTheSameKindOfJournalRecoversAndAlarms() throws Exception {
         Path journal = dir.resolve("plant-journal");
         journalWithOneInFlight(journal);
