@@ -90,6 +90,9 @@ final class PodCommand implements Callable<Integer> {
             PodFit f = r.fit();
             if (f.converged() && !Double.isNaN(f.a90Mm())) {
                 w.printf(Locale.ROOT, "  a90 %.3f mm, a90/95 %.3f mm (hit/miss MLE on ln size; Wald bound)%n", f.a90Mm(), f.a9095Mm());
+            } else if (!Double.isNaN(f.a90Mm())) {
+                w.printf(Locale.ROOT, "  a90 %.3f mm, a90/95 %s (no likelihood fit: %s)%n", f.a90Mm(),
+                        Double.isNaN(f.a9095Mm()) ? "undefined" : String.format(Locale.ROOT, "%.3f mm", f.a9095Mm()), f.note());
             } else {
                 w.println("  a90 undefined: " + f.note());
             }

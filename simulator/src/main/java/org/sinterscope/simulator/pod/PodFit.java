@@ -16,7 +16,12 @@ import java.util.List;
  * </ul>
  * The fit is undefined when hits and misses are separated perfectly by size (no miss above some
  * size and no hit below it): then the MLE does not exist and {@link #fit} returns a result with
- * {@code converged = false} and NaN figures, and a note.
+ * {@code converged = false}, NaN {@code b0, b1}, and a note. Its figures are then demonstrated, not
+ * fitted ({@link #separated}): {@code a90} = the smallest tried size above the largest missed one (POD
+ * steps there), and {@code a90/95} by the binomial 29-of-29 rule: the size of the 29th hit counted up
+ * from there, all of them hits; if POD does not fall with size, each of those 29 had POD at most
+ * POD(a90/95), so POD(a90/95) &lt; 0.9 would make 29 hits in a row less likely than 0.9²⁹ = 0.047 &lt; 0.05.
+ * Fewer than 29 hits above the step leave {@code a90/95} NaN.
  *
  * @param b0        intercept
  * @param b1        slope on ln(size)
@@ -68,7 +73,7 @@ public record PodFit(double b0, double b1, double a90Mm, double a9095Mm, boolean
             }
             double det = h00 * h11 - h01 * h01;
             if (!(det > 1e-12)) {
-                return undefined("the information matrix is singular (hits and misses separated by size?)");
+                return separated(trials, "the information matrix is singular (hits and misses separated by size?)");
             }
             double d0 = (h11 * g0 - h01 * g1) / det;
             double d1 = (-h01 * g0 + h00 * g1) / det;
@@ -76,7 +81,7 @@ public record PodFit(double b0, double b1, double a90Mm, double a9095Mm, boolean
             b1 += d1;
             cov = new double[][] {{h11 / det, -h01 / det}, {-h01 / det, h00 / det}};
             if (Math.abs(b1) > 1e3) {
-                return undefined("the slope diverges: hits and misses are separated by size, the MLE does not exist");
+                return separated(trials, "the slope diverges: hits and misses are separated by size, the MLE does not exist");
             }
             if (Math.abs(d0) + Math.abs(d1) < 1e-10) {
                 break;
@@ -90,6 +95,25 @@ public record PodFit(double b0, double b1, double a90Mm, double a9095Mm, boolean
         double g1 = -lnA90 / b1;
         double var = g0 * g0 * cov[0][0] + 2 * g0 * g1 * cov[0][1] + g1 * g1 * cov[1][1];
         return new PodFit(b0, b1, Math.exp(lnA90), Math.exp(lnA90 + Z95_ONE_SIDED * Math.sqrt(Math.max(0, var))), true, "");
+    }
+
+    /** Hits needed above the step for a 90 % / 95 % demonstration: 0.9^29 &lt; 0.05 &lt; 0.9^28. */
+    public static final int DEMONSTRATION_HITS = 29;
+
+    /** The figures when no likelihood fit exists because hits and misses are separated by size (class Javadoc). */
+    static PodFit separated(List<Trial> trials, String why) {
+        double lastMiss = trials.stream().filter(t -> !t.hit()).mapToDouble(Trial::sizeMm).max().orElse(0);
+        boolean hitBelow = trials.stream().anyMatch(t -> t.hit() && t.sizeMm() <= lastMiss);
+        double[] above = trials.stream().filter(t -> t.sizeMm() > lastMiss).mapToDouble(Trial::sizeMm).sorted().toArray();
+        if (hitBelow || above.length == 0) {
+            return undefined(why);
+        }
+        double a9095 = above.length >= DEMONSTRATION_HITS ? above[DEMONSTRATION_HITS - 1] : Double.NaN;
+        String how = String.format(java.util.Locale.ROOT, "%s; POD steps from 0 to 1 between %.4f mm (largest miss) and %.4f mm:"
+                + " a90 = %.4f mm, the smallest size above the step; a90/95 by the binomial %d-of-%d rule (%d hits above the step%s)",
+                why, lastMiss, above[0], above[0], DEMONSTRATION_HITS, DEMONSTRATION_HITS, above.length,
+                above.length >= DEMONSTRATION_HITS ? "" : ", too few: a90/95 undefined");
+        return new PodFit(Double.NaN, Double.NaN, above[0], a9095, false, how);
     }
 
     private static PodFit undefined(String why) {

@@ -41,8 +41,36 @@ class PodFitTest {
         }
         PodFit f = PodFit.fit(trials);
         assertThat(f.converged()).isFalse();
+        assertThat(f.b1()).isNaN();
+        assertThat(f.a90Mm()).as("the smallest size above the step").isEqualTo(1.0);
+        assertThat(f.a9095Mm()).as("10 hits above the step are fewer than 29").isNaN();
+        assertThat(f.note()).contains("separated", "0.1900 mm (largest miss)", "too few");
+    }
+
+    @Test
+    void separated_hits_and_misses_demonstrate_a90_95_with_29_hits_above_the_step() {
+        List<PodFit.Trial> trials = new ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            trials.add(new PodFit.Trial(0.090, false));
+            trials.add(new PodFit.Trial(0.095, false));
+            trials.add(new PodFit.Trial(0.101, true));
+            trials.add(new PodFit.Trial(0.106, true));
+            trials.add(new PodFit.Trial(0.111, true));
+        }
+        PodFit f = PodFit.fit(trials);
+        assertThat(f.a90Mm()).isEqualTo(0.101);
+        // 12 at 0.101 and 12 at 0.106 are 24 hits: the 29th is at 0.111
+        assertThat(f.a9095Mm()).isEqualTo(0.111);
+        assertThat(Math.pow(0.9, PodFit.DEMONSTRATION_HITS)).isLessThan(0.05);
+        assertThat(Math.pow(0.9, PodFit.DEMONSTRATION_HITS - 1)).isGreaterThan(0.05);
+    }
+
+    @Test
+    void a_hit_below_the_largest_miss_is_no_step_and_gives_no_demonstrated_figures() {
+        PodFit f = PodFit.separated(List.of(new PodFit.Trial(0.1, true), new PodFit.Trial(0.2, false),
+                new PodFit.Trial(0.3, true)), "test");
         assertThat(f.a90Mm()).isNaN();
-        assertThat(f.note()).isNotEmpty();
+        assertThat(f.a9095Mm()).isNaN();
     }
 
     @Test
