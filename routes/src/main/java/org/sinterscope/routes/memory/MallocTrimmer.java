@@ -7,9 +7,6 @@ import org.sinterscope.camera.GlibcMalloc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +46,7 @@ public final class MallocTrimmer implements AutoCloseable {
      * interval with the value in the message.
      */
     public static MallocTrimmer start(long intervalMs, MeterRegistry registry) {
-        return start(intervalMs, registry, GlibcMalloc.load(), MallocTrimmer::residentBytes);
+        return start(intervalMs, registry, GlibcMalloc.load(), ResidentMemory::bytes);
     }
 
     static MallocTrimmer start(long intervalMs, MeterRegistry registry, Optional<GlibcMalloc> malloc, LongSupplier rss) {
@@ -93,20 +90,6 @@ public final class MallocTrimmer implements AutoCloseable {
     /** Resident bytes the trims have returned so far. */
     public double trimmedBytes() {
         return bytes.count();
-    }
-
-    /** The resident set of this process, bytes ({@code VmRSS} of /proc/self/status; -1 if unreadable). */
-    static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.sinterscope.routes.metrics;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -74,9 +71,14 @@ public final class StationMetrics implements RunLedger.Listener, FoilReadingSink
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        Gauge.builder("sinterscope.process.resident", StationMetrics::residentBytes).baseUnit("bytes")
+        Gauge.builder("sinterscope.process.resident", StationMetrics::residentBytesOrNaN).baseUnit("bytes")
                 .description("resident memory of the process: heap and native (OpenCV, DL4J)").register(registry);
         alarms = Counter.builder("sinterscope.alarms").description("alarms raised").register(registry);
+    }
+
+    private static double residentBytesOrNaN() {
+        long b = org.sinterscope.routes.memory.ResidentMemory.bytes();
+        return b < 0 ? Double.NaN : b;
     }
 
     /** The registry (to bind more meters, or for Camel's micrometer component). */
@@ -206,19 +208,5 @@ public final class StationMetrics implements RunLedger.Listener, FoilReadingSink
         });
         boolean ready = live && checks.values().stream().allMatch("ok"::equals);
         return new Health(live, ready, checks);
-    }
-
-    /** VmRSS of /proc/self/status, bytes (NaN where there is no /proc). */
-    static double residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
     }
 }

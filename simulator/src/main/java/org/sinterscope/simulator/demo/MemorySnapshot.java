@@ -1,12 +1,10 @@
 package org.sinterscope.simulator.demo;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.bytedeco.javacpp.Pointer;
+import org.sinterscope.routes.memory.ResidentMemory;
 
 /**
  * The process's memory at one moment, MB (10⁶ bytes).
@@ -25,23 +23,10 @@ public record MemorySnapshot(double rssMb, double heapCommittedMb, double heapUs
     /** The memory now. */
     public static MemorySnapshot now() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        double rss = residentMb();
+        long b = ResidentMemory.bytes();
+        double rss = b < 0 ? Double.NaN : b / 1e6;
         double committed = heap.getCommitted() / 1e6;
         double used = heap.getUsed() / 1e6;
         return new MemorySnapshot(rss, committed, used, rss - used, Pointer.totalBytes() / 1e6);
-    }
-
-    private static double residentMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    // "VmRSS:   123456 kB"
-                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024 / 1e6;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
     }
 }
