@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -267,8 +266,12 @@ public final class SettingsCheck {
                 }
             }
             case BOOLEAN -> {
-                String b = v.toLowerCase(Locale.ROOT);
-                return b.equals("true") || b.equals("false") ? null : "must be true or false";
+                try {
+                    StationSettings.parseBoolean("", v); // the one rule for yes/no settings
+                    return null;
+                } catch (IllegalArgumentException e) {
+                    return "must be true or false";
+                }
             }
             default -> {
                 return null;
