@@ -12,6 +12,7 @@ import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.Mats;
 import org.sinterscope.camera.OpenCvNative;
 import org.sinterscope.camera.WebGrid;
+import org.sinterscope.inspection.SplitWork;
 
 /**
  * Finds cracks, dark thin branching lines, in a grey image and measures them.
@@ -32,7 +33,14 @@ import org.sinterscope.camera.WebGrid;
  *       around each skeleton pixel ({@link SkeletonAnalysis#directions}).</li>
  * </ol>
  * Everything after step 1 runs at the working resolution ({@code workScale}); the mask is
- * scaled back to the input size. Thread-safe: holds only its configuration.
+ * scaled back to the input size.
+ *
+ * <p>Step 1 and the darkness test run as two parts at once when the detector has a helper
+ * ({@link SplitWork}): the finest pyramid level on the calling thread, the coarser levels and the
+ * darkness test on the helper; so do the labelling of the mask's and of the seeds' components in
+ * step 2. The result is the same as on one thread, bit for bit (the maximum over levels does not
+ * depend on their order). Thread-safe: holds only its configuration and the
+ * helper.
  */
 public final class CrackDetector implements CrackSegmentation {
 
@@ -40,9 +48,17 @@ public final class CrackDetector implements CrackSegmentation {
     static final int DIRECTION_RADIUS_PX = 3;
 
     private final CrackDetectorConfig cfg;
+    private final SplitWork split;
 
+    /** A detector that does all of a frame's work on the calling thread. */
     public CrackDetector(CrackDetectorConfig cfg) {
+        this(cfg, SplitWork.INLINE);
+    }
+
+    /** A detector that splits each frame's work in two parts, the second on {@code split}'s helper. */
+    public CrackDetector(CrackDetectorConfig cfg, SplitWork split) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");
+        this.split = Objects.requireNonNull(split, "split");
         OpenCvNative.load();
     }
 
@@ -96,7 +112,23 @@ public final class CrackDetector implements CrackSegmentation {
             RidgeFilter.workImage(grey8u, cfg, work);
             Mat z = m.mat();
             Mat zSeed = m.mat();
-            RidgeFilter.zMap(work, cfg, z, zSeed);
+            Mat zCoarse = m.mat();
+            Mat zSeedCoarse = m.mat();
+            Mat dark = m.mat();
+            Mat veryDark = m.mat();
+            boolean coarse = cfg.levels() > 1;
+            split.both(() -> RidgeFilter.zLevels(work, cfg, 0, 1, z, zSeed), () -> {
+                if (coarse) {
+                    RidgeFilter.zLevels(work, cfg, 1, cfg.levels(), zCoarse, zSeedCoarse);
+                }
+                if (cfg.minDarkness() > 0) {
+                    darkPixels(work, dark, veryDark);
+                }
+            });
+            if (coarse) {
+                Core.max(z, zCoarse, z);
+                Core.max(zSeed, zSeedCoarse, zSeed);
+            }
             if (scoreOut != null) {
                 Mat s = m.mat();
                 toScore(z, s, m);
@@ -112,17 +144,12 @@ public final class CrackDetector implements CrackSegmentation {
             Core.compare(z, new Scalar(cfg.lowZ()), low, Core.CMP_GE);
             Mat mask = m.mat();
             if (cfg.minDarkness() > 0) {
-                Mat dark = m.mat();
-                Mat veryDark = m.mat();
-                Mat bgSmall = m.mat();
-                RidgeFilter.background(clippedForBackground(work, m), bgSmall);
-                darkPixels(work, bgSmall, dark, veryDark, m);
                 Core.bitwise_and(low, dark, low);
                 Core.bitwise_and(high, veryDark, high);
             }
             Mat skel = m.mat();
             MaskOps.hysteresis(low, high, cfg.minLengthPx() / ws, cfg.minSeedExtentPx() / ws, cfg.maxFaintWidthPx() / ws, mask,
-                    skel);
+                    skel, split);
             return measure(mask, skel, ws, grid, grey8u.size(), cfg.minCrackLengthPx(), fullMask, m);
         } catch (RuntimeException e) {
             fullMask.release();
@@ -176,16 +203,20 @@ public final class CrackDetector implements CrackSegmentation {
      * the hysteresis must be {@code seedDarkness} times as dark: a ridge response beside a bright
      * line or on a step edge is not dark and seeds nothing.
      */
-    private void darkPixels(Mat work, Mat bgSmall, Mat dst, Mat seedDst, Mats m) {
-        Mat bg = m.mat();
-        Imgproc.resize(bgSmall, bg, work.size(), 0, 0, Imgproc.INTER_LINEAR);
-        Mat smooth = m.mat();
-        Imgproc.GaussianBlur(work, smooth, new Size(0, 0), 0.7);
-        Mat depth = m.mat();
-        Core.subtract(bg, smooth, depth);
-        double mad = Core.norm(depth, Core.NORM_L1) / Math.max(1.0, depth.total());
-        Core.compare(depth, new Scalar(cfg.minDarkness() * Math.max(mad, 0.5)), dst, Core.CMP_GE);
-        Core.compare(depth, new Scalar(cfg.seedDarkness() * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
+    private void darkPixels(Mat work, Mat dst, Mat seedDst) {
+        try (Mats m = new Mats()) {
+            Mat bgSmall = m.mat();
+            RidgeFilter.background(clippedForBackground(work, m), bgSmall);
+            Mat bg = m.mat();
+            Imgproc.resize(bgSmall, bg, work.size(), 0, 0, Imgproc.INTER_LINEAR);
+            Mat smooth = m.mat();
+            Imgproc.GaussianBlur(work, smooth, new Size(0, 0), 0.7);
+            Mat depth = m.mat();
+            Core.subtract(bg, smooth, depth);
+            double mad = Core.norm(depth, Core.NORM_L1) / Math.max(1.0, depth.total());
+            Core.compare(depth, new Scalar(cfg.minDarkness() * Math.max(mad, 0.5)), dst, Core.CMP_GE);
+            Core.compare(depth, new Scalar(cfg.seedDarkness() * cfg.minDarkness() * Math.max(mad, 0.5)), seedDst, Core.CMP_GE);
+        }
     }
 
     /**

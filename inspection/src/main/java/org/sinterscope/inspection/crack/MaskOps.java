@@ -7,6 +7,7 @@ import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 import org.sinterscope.camera.Mats;
+import org.sinterscope.inspection.SplitWork;
 
 /**
  * Vectorised helpers on binary masks and label images: gathering values at sparse points and
@@ -38,10 +39,11 @@ final class MaskOps {
     }
 
     /**
-     * Samples {@code src} ({@code CV_32FC1}) at the points {@code xy} (pairs, as from
-     * {@link #nonZeroPoints}); nearest neighbour, so integer points read exact values.
+     * Samples {@code src} ({@code CV_32FC1}, or {@code CV_16UC1} such as a label image) at the points
+     * {@code xy} (pairs, as from {@link #nonZeroPoints}); nearest neighbour, so integer points read
+     * exact values.
      */
-    static float[] gather(Mat src32f, int[] xy) {
+    static float[] gather(Mat src, int[] xy) {
         int n = xy.length / 2;
         if (n == 0) {
             return new float[0];
@@ -57,7 +59,12 @@ final class MaskOps {
             Mat mapMat = m.add(new Mat(rows, cols, CvType.CV_32FC2));
             mapMat.put(0, 0, map);
             Mat out = m.mat();
-            Imgproc.remap(src32f, out, mapMat, new Mat(), Imgproc.INTER_NEAREST, Core.BORDER_CONSTANT, new Scalar(0));
+            Imgproc.remap(src, out, mapMat, new Mat(), Imgproc.INTER_NEAREST, Core.BORDER_CONSTANT, new Scalar(0));
+            if (out.depth() != CvType.CV_32F) {
+                Mat f = m.mat();
+                out.convertTo(f, CvType.CV_32F);
+                out = f;
+            }
             float[] all = new float[rows * cols];
             out.get(0, 0, all);
             float[] res = new float[n];
@@ -67,7 +74,32 @@ final class MaskOps {
     }
 
     /**
-     * The mask of the components of {@code labels32s} whose {@code keep[label]} is true
+     * The 8-connected components of {@code mask8u}: their count (with the background, label 0), their
+     * labels into {@code labels} and their stats into {@code stats}. The labels are {@code CV_16U} when
+     * fewer than 65535 pixels are set (then fewer labels than 16 bits hold, and {@link #labelsAt} reads
+     * them without a whole-image conversion), else {@code CV_32S}.
+     */
+    static int components(Mat mask8u, Mat labels, Mat stats, Mat centroids) {
+        int type = Core.countNonZero(mask8u) < 65535 ? CvType.CV_16U : CvType.CV_32S;
+        return Imgproc.connectedComponentsWithStats(mask8u, labels, stats, centroids, 8, type);
+    }
+
+    /** The labels of {@code labels} ({@link #components}) at the points {@code xy}, as floats (exact below 2^24). */
+    static float[] labelsAt(Mat labels, int[] xy) {
+        if (labels.type() == CvType.CV_16U) {
+            return gather(labels, xy);
+        }
+        Mat f = new Mat();
+        try {
+            labels.convertTo(f, CvType.CV_32F);
+            return gather(f, xy);
+        } finally {
+            f.release();
+        }
+    }
+
+    /**
+     * The mask of the components of {@code labels32s} ({@code CV_32S} or {@code CV_16U}) whose {@code keep[label]} is true
      * ({@code CV_8UC1}, 255 = kept), written into {@code dst}. Label 0 (background) is never kept.
      */
     static void keepLabels(Mat labels32s, boolean[] keep, Mat dst) {
@@ -90,13 +122,18 @@ final class MaskOps {
                 labels32s.convertTo(lx, CvType.CV_32F);
                 ly = m.add(Mat.zeros(labels32s.size(), CvType.CV_32F));
             } else {
+                Mat l32 = labels32s;
+                if (labels32s.type() != CvType.CV_32S) {
+                    l32 = m.mat();
+                    labels32s.convertTo(l32, CvType.CV_32S);
+                }
                 Mat q = m.mat();
-                labels32s.convertTo(q, CvType.CV_64F, 1.0 / cols);
+                l32.convertTo(q, CvType.CV_64F, 1.0 / cols);
                 Mat qf = m.mat();
                 q.convertTo(qf, CvType.CV_32S, 1.0, -0.5 + 1e-9); // floor for non-negative values
                 Mat back = m.mat();
                 Core.multiply(qf, new Scalar(cols), back);
-                Core.subtract(labels32s, back, mx);
+                Core.subtract(l32, back, mx);
                 mx.convertTo(lx, CvType.CV_32F);
                 qf.convertTo(ly, CvType.CV_32F);
             }
@@ -123,11 +160,32 @@ final class MaskOps {
      */
     static void hysteresis(Mat low, Mat high, double minExtentPx, double minSeedExtentPx, double maxFaintWidthPx, Mat dst,
                            Mat skelDst) {
+        hysteresis(low, high, minExtentPx, minSeedExtentPx, maxFaintWidthPx, dst, skelDst, SplitWork.INLINE);
+    }
+
+    /**
+     * As {@link #hysteresis(Mat, Mat, double, double, double, Mat, Mat)}; the components of {@code low} and
+     * those of the seeds are labelled at the same time when {@code split} has a helper.
+     */
+    static void hysteresis(Mat low, Mat high, double minExtentPx, double minSeedExtentPx, double maxFaintWidthPx, Mat dst,
+                           Mat skelDst, SplitWork split) {
         try (Mats m = new Mats()) {
             Mat labels = m.mat();
             Mat stats = m.mat();
             Mat centroids = m.mat();
-            int n = Imgproc.connectedComponentsWithStats(low, labels, stats, centroids, 8, CvType.CV_32S);
+            Mat seeds = m.mat();
+            Core.bitwise_and(high, low, seeds);
+            boolean seedRuns = minSeedExtentPx > 1;
+            Mat seedLabels = m.mat();
+            Mat seedStats = m.mat();
+            Mat seedCentroids = m.mat();
+            int[] counts = new int[2];
+            split.both(() -> counts[0] = components(low, labels, stats, centroids), () -> {
+                if (seedRuns) {
+                    counts[1] = components(seeds, seedLabels, seedStats, seedCentroids);
+                }
+            });
+            int n = counts[0];
             boolean[] keep = new boolean[n];
             if (n <= 1) {
                 dst.create(low.size(), CvType.CV_8UC1);
@@ -139,23 +197,14 @@ final class MaskOps {
                 return;
             }
             boolean[] longEnough = longEnough(stats, n, minExtentPx);
-            Mat seeds = m.mat();
-            Core.bitwise_and(high, low, seeds);
             int[] xy = nonZeroPoints(seeds);
             if (xy.length > 0) {
-                Mat labelsF = m.mat();
-                labels.convertTo(labelsF, CvType.CV_32F);
-                float[] lab = gather(labelsF, xy);
+                float[] lab = labelsAt(labels, xy);
                 boolean[] longSeed = null;
                 float[] seedLab = null;
-                if (minSeedExtentPx > 1) {
-                    Mat seedLabels = m.mat();
-                    Mat seedStats = m.mat();
-                    int ns = Imgproc.connectedComponentsWithStats(seeds, seedLabels, seedStats, centroids, 8, CvType.CV_32S);
-                    longSeed = longEnough(seedStats, ns, minSeedExtentPx);
-                    Mat seedLabelsF = m.mat();
-                    seedLabels.convertTo(seedLabelsF, CvType.CV_32F);
-                    seedLab = gather(seedLabelsF, xy);
+                if (seedRuns) {
+                    longSeed = longEnough(seedStats, counts[1], minSeedExtentPx);
+                    seedLab = labelsAt(seedLabels, xy);
                 }
                 int[] st0 = new int[n * 5];
                 stats.get(0, 0, st0);

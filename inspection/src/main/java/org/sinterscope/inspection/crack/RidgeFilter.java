@@ -77,18 +77,30 @@ final class RidgeFilter {
      * edge penalty {@code seedEdgePenalty}.
      */
     static void zMap(Mat base, CrackDetectorConfig cfg, Mat dst, Mat seedDst) {
+        zLevels(base, cfg, 0, cfg.levels(), dst, seedDst);
+    }
+
+    /**
+     * As {@link #zMap}, from the pyramid levels {@code from} to {@code to − 1} only (0 where none of
+     * them responds): the maximum of two disjoint level ranges' maps is {@link #zMap}'s map exactly,
+     * so the ranges can be computed at the same time. Levels too small for the filter (under 8 px)
+     * are left out, as in {@link #zMap}.
+     */
+    static void zLevels(Mat base, CrackDetectorConfig cfg, int from, int to, Mat dst, Mat seedDst) {
+        if (from < 0 || to > cfg.levels() || from >= to) {
+            throw new IllegalArgumentException("levels " + from + ".." + (to - 1) + " are not within 0.." + (cfg.levels() - 1));
+        }
         try (Mats m = new Mats()) {
             dst.create(base.size(), CvType.CV_32F);
-            dst.setTo(new Scalar(0));
             if (seedDst != null) {
                 seedDst.create(base.size(), CvType.CV_32F);
-                seedDst.setTo(new Scalar(0));
             }
             Mat level = base;
             Mat r = m.mat();
             Mat rs = seedDst == null ? null : m.mat();
             Mat up = m.mat();
-            for (int l = 0; l < cfg.levels(); l++) {
+            boolean first = true;
+            for (int l = 0; l < to; l++) {
                 if (l > 0) {
                     if (level.cols() < 8 || level.rows() < 8) {
                         break;
@@ -97,18 +109,37 @@ final class RidgeFilter {
                     Imgproc.pyrDown(level, next);
                     level = next;
                 }
-                response(level, cfg, r, rs);
-                maxInto(dst, r, l, up);
+                if (l < from) {
+                    continue;
+                }
+                // responses are >= 0: the first level's is the maximum so far as it is, no zero map to take it against
+                if (first && l == 0) {
+                    response(level, cfg, dst, seedDst);
+                } else {
+                    response(level, cfg, r, rs);
+                    into(dst, r, first, up);
+                    if (seedDst != null) {
+                        into(seedDst, rs, first, up);
+                    }
+                }
+                first = false;
+            }
+            if (first) {
+                dst.setTo(new Scalar(0));
                 if (seedDst != null) {
-                    maxInto(seedDst, rs, l, up);
+                    seedDst.setTo(new Scalar(0));
                 }
             }
         }
     }
 
-    private static void maxInto(Mat dst, Mat r, int level, Mat tmp) {
-        if (level == 0) {
-            Core.max(dst, r, dst);
+    /**
+     * A coarser level's response {@code r} scaled up (bilinear) into {@code dst}, which has level 0's size:
+     * into it as it is when it is the first level taken, else as the maximum of both.
+     */
+    private static void into(Mat dst, Mat r, boolean first, Mat tmp) {
+        if (first) {
+            Imgproc.resize(r, dst, dst.size(), 0, 0, Imgproc.INTER_LINEAR);
         } else {
             Imgproc.resize(r, tmp, dst.size(), 0, 0, Imgproc.INTER_LINEAR);
             Core.max(dst, tmp, dst);
@@ -118,42 +149,37 @@ final class RidgeFilter {
     /**
      * {@code z_l} of one level into {@code dst}; when {@code seedDst} is not null, with the seed
      * edge penalty into it. With {@code d = sqrt(((hxx − hyy)/2)² + hxy²)} (so λ1,2 = tr/2 ± d):
-     * {@code λ1 − max(λ2, 0) = min(λ1, 2d)}.
+     * {@code λ1 − max(λ2, 0) = min(λ1, 2d) = d + min(tr/2, d)}. The derivatives are computed into four
+     * buffers that are reused as the formula goes on (fewer passes over memory than one buffer per term).
      */
     private static void response(Mat level, CrackDetectorConfig cfg, Mat dst, Mat seedDst) {
         try (Mats m = new Mats()) {
             double sigma = cfg.sigmaPx();
             Mat g = m.mat();
             Imgproc.GaussianBlur(level, g, new Size(0, 0), sigma, sigma, BORDER);
-            // 3x3 Sobel: second derivatives carry a factor 4, first derivatives a factor 8
-            Mat hxx = m.mat();
-            Mat hyy = m.mat();
-            Mat hxy = m.mat();
-            Imgproc.Sobel(g, hxx, CvType.CV_32F, 2, 0, 3, 1, 0, BORDER);
-            Imgproc.Sobel(g, hyy, CvType.CV_32F, 0, 2, 3, 1, 0, BORDER);
-            Imgproc.Sobel(g, hxy, CvType.CV_32F, 1, 1, 3, 1, 0, BORDER);
-            Mat tr = m.mat();
-            Core.add(hxx, hyy, tr);
-            Mat half = m.mat();
-            Core.addWeighted(hxx, 0.5, hyy, -0.5, 0, half);
-            Mat d = m.mat();
-            Core.magnitude(half, hxy, d);
-            double noise = Math.max(Core.norm(tr, Core.NORM_L1) / Math.max(1.0, tr.total()), 1e-3);
-            Mat d2 = m.mat();
-            Core.multiply(d, new Scalar(2), d2);
-            Mat l1 = m.mat();
-            Core.scaleAdd(tr, 0.5, d, l1);           // λ1 = tr/2 + d
-            Mat r0 = m.mat();
-            Core.min(l1, d2, r0);                    // λ1 − max(λ2, 0)
+            // 3x3 Sobel: second derivatives carry a factor 4, first derivatives a factor 8; hxx and hyy
+            // are taken at half scale (exact: a power of two), so that their sum is tr/2
+            Mat a = m.mat();
+            Mat b = m.mat();
+            Mat c = m.mat();
+            Mat e = m.mat();
+            Imgproc.Sobel(g, a, CvType.CV_32F, 2, 0, 3, 0.5, 0, BORDER);    // a = hxx/2
+            Imgproc.Sobel(g, b, CvType.CV_32F, 0, 2, 3, 0.5, 0, BORDER);    // b = hyy/2
+            Imgproc.Sobel(g, c, CvType.CV_32F, 1, 1, 3, 1, 0, BORDER);      // c = hxy
+            Core.add(a, b, e);                                              // e = tr/2
+            Core.subtract(a, b, a);                                         // a = (hxx − hyy)/2
+            Core.magnitude(a, c, b);                                        // b = d
+            double noise = Math.max(2 * Core.norm(e, Core.NORM_L1) / Math.max(1.0, e.total()), 1e-3);
+            Core.min(e, b, e);                                              // e = min(tr/2, d)
+            Core.add(b, e, c);                                              // c = d + min(tr/2, d) = λ1 − max(λ2, 0)
+            Mat r0 = c;
             clearSideBorders(r0, (int) Math.ceil(sigma));
             Mat gm = null;
             if (cfg.edgePenalty() > 0 || seedDst != null) {
-                Mat gx = m.mat();
-                Mat gy = m.mat();
-                Imgproc.Sobel(g, gx, CvType.CV_32F, 1, 0, 3, 1, 0, BORDER);
-                Imgproc.Sobel(g, gy, CvType.CV_32F, 0, 1, 3, 1, 0, BORDER);
-                gm = m.mat();
-                Core.magnitude(gx, gy, gm);
+                Imgproc.Sobel(g, a, CvType.CV_32F, 1, 0, 3, 1, 0, BORDER);
+                Imgproc.Sobel(g, e, CvType.CV_32F, 0, 1, 3, 1, 0, BORDER);
+                gm = b;
+                Core.magnitude(a, e, gm);
             }
             // |∇G|/σ in units of the second-derivative Sobel: (|S1|/8)/σ · 4
             penalised(r0, gm, cfg.edgePenalty() / (2 * sigma), noise, dst);

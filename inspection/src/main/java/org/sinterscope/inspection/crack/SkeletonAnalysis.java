@@ -18,8 +18,7 @@ final class SkeletonAnalysis {
 
     /** Kulpa's correction of the 8-connected chain length, π(1+√2)/8. */
     static final double KULPA = Math.PI * (1 + Math.sqrt(2)) / 8;
-    private static final int[] DX = {0, 1, 1, 1, 0, -1, -1, -1}; // P2 (north) clockwise to P9
-    private static final int[] DY = {-1, -1, 0, 1, 1, 1, 0, -1};
+    // neighbour k = 0..7 of a pixel: P2 (north) clockwise to P9, i.e. N, NE, E, SE, S, SW, W, NW
 
     private SkeletonAnalysis() {
     }
@@ -57,9 +56,7 @@ final class SkeletonAnalysis {
             int x = xy[2 * i];
             int y = xy[2 * i + 1];
             int transitions = 0;
-            for (int k = 0; k < 8; k++) {
-                nb[k] = find(keys, cols, rows, x + DX[k], y + DY[k]);
-            }
+            neighbours8(keys, cols, rows, i, x, y, nb);
             for (int k = 0; k < 8; k++) {
                 if (nb[k] < 0 && nb[(k + 1) % 8] >= 0) {
                     transitions++;
@@ -86,10 +83,9 @@ final class SkeletonAnalysis {
         }
         for (int i = 0; i < n; i++) {
             if (branch[i]) {
-                int x = xy[2 * i];
-                int y = xy[2 * i + 1];
+                neighbours8(keys, cols, rows, i, xy[2 * i], xy[2 * i + 1], nb);
                 for (int k = 0; k < 8; k++) {
-                    int j = find(keys, cols, rows, x + DX[k], y + DY[k]);
+                    int j = nb[k];
                     if (j >= 0 && branch[j]) {
                         union(branchParent, i, j);
                     }
@@ -268,14 +264,53 @@ final class SkeletonAnalysis {
     }
 
     private static int neighbours(int[] xy, long[] keys, int cols, int rows, int i, int[] out, boolean[] removed) {
+        int[] nb = new int[8];
+        neighbours8(keys, cols, rows, i, xy[2 * i], xy[2 * i + 1], nb);
         int c = 0;
         for (int k = 0; k < 8; k++) {
-            int j = find(keys, cols, rows, xy[2 * i] + DX[k], xy[2 * i + 1] + DY[k]);
+            int j = nb[k];
             if (j >= 0 && !removed[j]) {
                 out[c++] = j;
             }
         }
         return c;
+    }
+
+    /**
+     * The indices of the 8 neighbours of skeleton pixel {@code i} at ({@code x}, {@code y}) in the order
+     * N, NE, E, SE, S, SW, W, NW, -1 where there is none, from the row-major sorted
+     * {@code keys}: west and east are the previous and next keys, the three above and the three below
+     * one binary search each.
+     */
+    private static void neighbours8(long[] keys, int cols, int rows, int i, int x, int y, int[] nb) {
+        Arrays.fill(nb, -1);
+        long key = keys[i];
+        if (x > 0 && i > 0 && keys[i - 1] == key - 1) {
+            nb[6] = i - 1;
+        }
+        if (x < cols - 1 && i + 1 < keys.length && keys[i + 1] == key + 1) {
+            nb[2] = i + 1;
+        }
+        if (y > 0) {
+            row3(keys, key - cols, x, cols, nb, 7, 0, 1);
+        }
+        if (y < rows - 1) {
+            row3(keys, key + cols, x, cols, nb, 5, 4, 3);
+        }
+    }
+
+    /** The pixels left of, at and right of {@code centre} (a key) into {@code nb} at {@code west}, {@code at}, {@code east}. */
+    private static void row3(long[] keys, long centre, int x, int cols, int[] nb, int west, int at, int east) {
+        long lo = x > 0 ? centre - 1 : centre;
+        long hi = x < cols - 1 ? centre + 1 : centre;
+        int j = Arrays.binarySearch(keys, lo);
+        if (j < 0) {
+            j = -j - 1;
+        }
+        for (; j < keys.length && keys[j] <= hi; j++) {
+            long d = keys[j] - centre;
+            nb[d < 0 ? west : d == 0 ? at : east] = j;
+        }
     }
 
     /** Aggregates of the skeleton analysis, before the area is known. */
@@ -293,14 +328,6 @@ final class SkeletonAnalysis {
         double widthSum;
         int widthN;
         double maxWidthUm;
-    }
-
-    private static int find(long[] keys, int cols, int rows, int x, int y) {
-        if (x < 0 || y < 0 || x >= cols || y >= rows) {
-            return -1;
-        }
-        int i = Arrays.binarySearch(keys, (long) y * cols + x);
-        return i >= 0 ? i : -1;
     }
 
     private static int root(int[] p, int i) {

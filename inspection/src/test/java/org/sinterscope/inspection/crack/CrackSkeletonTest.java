@@ -39,6 +39,27 @@ class CrackSkeletonTest {
     }
 
     @Test
+    void pixels_at_the_ends_of_consecutive_rows_are_not_neighbours() {
+        // row-major neighbours in the pixel list: the last pixel of row 10 and the first of row 11 are next to each
+        // other there, not in the image; nor are the first pixel of row 20 and the last of row 19 diagonal to it
+        WebGrid grid = new WebGrid(0, 0, PixelPitch.square(10));
+        int cols = 100;
+        Mat skel = Mat.zeros(40, cols, CvType.CV_8UC1);
+        Imgproc.line(skel, new Point(cols - 30, 10), new Point(cols - 1, 10), new Scalar(255), 1, Imgproc.LINE_8);
+        Imgproc.line(skel, new Point(0, 11), new Point(29, 11), new Scalar(255), 1, Imgproc.LINE_8);
+        Imgproc.line(skel, new Point(cols - 30, 19), new Point(cols - 1, 19), new Scalar(255), 1, Imgproc.LINE_8);
+        Imgproc.line(skel, new Point(0, 20), new Point(29, 20), new Scalar(255), 1, Imgproc.LINE_8);
+        int[] xy = MaskOps.nonZeroPoints(skel);
+        float[] zero = new float[xy.length / 2];
+        SkeletonAnalysis.CrackResultParts p = SkeletonAnalysis.analyse(xy, cols, 40, zero, zero, 1, grid, 0);
+        assertThat(p.count()).isEqualTo(4);
+        assertThat(p.branchPoints()).isZero();
+        // four straight pieces, none pruned into another
+        assertThat(SkeletonAnalysis.prune(xy, cols, 40, zero)).hasSize(xy.length / 2);
+        skel.release();
+    }
+
+    @Test
     void skeleton_length_of_lines_at_any_angle_is_within_a_few_percent() {
         WebGrid grid = new WebGrid(0, 0, PixelPitch.square(10));
         for (double deg : new double[] {0, 10, 22.5, 30, 45, 60, 80}) {
