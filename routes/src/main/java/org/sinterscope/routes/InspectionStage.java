@@ -56,6 +56,11 @@ public final class InspectionStage {
         return inspect(frame);
     }
 
+    /** The inspector of this stage's frames. */
+    public FrameInspector inspector() {
+        return inspector;
+    }
+
     /** Frames not inspected because they waited too long. */
     public long skipped() {
         return skipped.get();

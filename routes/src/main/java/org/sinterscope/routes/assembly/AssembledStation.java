@@ -53,6 +53,10 @@ public final class AssembledStation implements AutoCloseable {
     private List<org.sinterscope.camera.FrameSource> moreSources = List.of();
     private List<CameraSpec> cameras;
     private Map<String, String> framesUris = Map.of();
+    /** The inspectors of the sintered-layer cameras, for the warm-up. */
+    private List<org.sinterscope.inspection.FrameInspector> sinteredInspectors = List.of();
+    /** What the station owns besides its routes and sources (helper threads), closed with it. */
+    private final List<AutoCloseable> owned = new java.util.ArrayList<>();
 
     AssembledStation(StationSettings settings, CameraSpec camera, LineEncoder encoder, StationBeans beans,
                      StationClassifier classifier, Recipe recipe, List<StationStage> stages, StationParts parts,
@@ -95,30 +99,45 @@ public final class AssembledStation implements AutoCloseable {
         return station;
     }
 
+    /** As {@link #warmUp(List, List, double, int)} with the coating frames only. */
+    public synchronized int warmUp(List<org.sinterscope.camera.Frame> frames, double maxSeconds, int threads) {
+        return warmUp(frames, List.of(), maxSeconds, threads);
+    }
+
     /**
      * Warms the station up before the line starts: the coating inspection and the classifier in use
-     * run on {@code frames} in rounds (one round: each frame once on each of {@code threads} threads),
+     * run on {@code coatingFrames}, and every sintered-layer camera's crack inspection on
+     * {@code sinteredFrames}, in rounds (one round: each frame once on each of {@code threads} threads),
      * and their results are dropped (nothing is counted, decided, stored or sent). Rounds go on until
      * the JIT compiler has settled, i.e. it compiled for less than {@value #JIT_SETTLED_FRACTION} of
      * the wall time of each of the last {@value #SETTLED_ROUNDS} rounds (the JVM's total compilation
      * time), or {@code maxSeconds} have passed; at least {@value #MIN_ROUNDS} rounds. The first frames
      * of a cold JVM cost many times a warm frame
      * (class loading, JIT compilation, the native libraries' first calls); on a busy line PC that made
-     * the first reject commands of a run seconds late (docs/performance.md). Does nothing for a station
-     * without a coating classifier. Ends with a full garbage collection, so that the warm-up's garbage
+     * the first reject commands of a run seconds late (docs/performance.md). Coating frames warm nothing
+     * in a station without a coating classifier, sintered frames nothing in one without a sintered-layer
+     * camera. Ends with a full garbage collection, so that the warm-up's garbage
      * is not collected under the first frames of the line. The frames stay open (the caller owns them).
      *
-     * @return the rounds run
+     * @return the rounds run (0: nothing to warm up)
      * @throws IllegalStateException after {@link #start()}
      */
-    public synchronized int warmUp(List<org.sinterscope.camera.Frame> frames, double maxSeconds, int threads) {
+    public synchronized int warmUp(List<org.sinterscope.camera.Frame> coatingFrames, List<org.sinterscope.camera.Frame> sinteredFrames,
+                                   double maxSeconds, int threads) {
         if (station != null) {
             throw new IllegalStateException("warm up before the station starts, not while it runs");
         }
         if (!(maxSeconds >= 0) || threads < 1) {
             throw new IllegalArgumentException("need maxSeconds >= 0 and threads >= 1, got " + maxSeconds + " and " + threads);
         }
-        if (classifier == null || frames.isEmpty() || maxSeconds == 0) {
+        List<Runnable> work = new java.util.ArrayList<>();
+        if (classifier != null) {
+            coatingFrames.forEach(f -> work.add(() -> classifier.inspector().warmUp(f)));
+        }
+        for (org.sinterscope.inspection.FrameInspector inspector : sinteredInspectors) {
+            sinteredFrames.forEach(f -> work.add(() -> inspector.inspect(f)));
+        }
+        if (work.isEmpty() || maxSeconds == 0) {
             return 0;
         }
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
@@ -137,7 +156,7 @@ public final class AssembledStation implements AutoCloseable {
                 long c0 = jitTimed ? jit.getTotalCompilationTime() : 0;
                 List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    done.add(pool.submit(() -> frames.forEach(f -> classifier.inspector().warmUp(f))));
+                    done.add(pool.submit(() -> work.forEach(Runnable::run)));
                 }
                 for (java.util.concurrent.Future<?> f : done) {
                     f.get();
@@ -160,7 +179,7 @@ public final class AssembledStation implements AutoCloseable {
         }
         // the warm-up's garbage goes now, not in a collection pause under the first frames of the line
         System.gc();
-        LOG.info("warmed up: {} rounds of {} frames on {} thread(s) in {} s", rounds, frames.size(), threads,
+        LOG.info("warmed up: {} rounds of {} frame inspections on {} thread(s) in {} s", rounds, work.size(), threads,
                 String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
         return rounds;
     }
@@ -180,6 +199,16 @@ public final class AssembledStation implements AutoCloseable {
         this.moreSources = List.copyOf(sources);
         this.cameras = List.copyOf(all);
         this.framesUris = new java.util.LinkedHashMap<>(queueUris);
+    }
+
+    /** The inspectors of the station's sintered-layer cameras (warmed up by {@link #warmUp(List, List, double, int)}). */
+    synchronized void sinteredInspectors(List<org.sinterscope.inspection.FrameInspector> inspectors) {
+        this.sinteredInspectors = List.copyOf(inspectors);
+    }
+
+    /** Closes {@code c} when the station is closed. */
+    synchronized void own(AutoCloseable c) {
+        owned.add(c);
     }
 
     /** All of the station's cameras, in {@code sinterscope.cameras} order (the first is {@link #camera()}). */
@@ -275,7 +304,19 @@ public final class AssembledStation implements AutoCloseable {
                 beans.source().close();
             } finally {
                 moreSources().forEach(org.sinterscope.camera.FrameSource::close);
+                closeOwned();
             }
         }
+    }
+
+    private void closeOwned() {
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", c, e.toString());
+            }
+        }
+        owned.clear();
     }
 }

@@ -98,6 +98,8 @@ public final class StationAssembly {
         List<FrameSource> opened = new ArrayList<>();
         List<FrameSource> sources = new ArrayList<>();
         StationBeans beans;
+        List<FrameInspector> sintered = new ArrayList<>();
+        FrameSplitPool split = FrameSplitPool.start(settings.getInt(FrameSplitPool.THREADS, 1));
         try {
             for (int i = 0; i < cameras.size(); i++) {
                 CameraSpec c = cameras.get(i);
@@ -107,19 +109,30 @@ public final class StationAssembly {
                 // camera-lines encoder is the furthest line any camera delivered (one camera stopping does not stop it)
                 sources.add(observed(o, encoder, c.offsetMm()));
             }
-            beans = cameraBeans(settings, parts, cameras.get(0), sources.get(0), classifier, recipe, encoder, stationActuators, ledger);
+            beans = cameraBeans(settings, parts, cameras.get(0), sources.get(0), classifier, recipe, encoder, stationActuators, ledger,
+                    split);
+            if (cameras.get(0).stage() == CameraSpec.Stage.SINTERED) {
+                sintered.add(beans.inspection().inspector());
+            }
             for (int i = 1; i < cameras.size(); i++) {
                 CameraSpec c = cameras.get(i);
-                StationBeans more = cameraBeans(settings, parts, c, sources.get(i), classifier, recipe, encoder, stationActuators, ledger);
+                StationBeans more = cameraBeans(settings, parts, c, sources.get(i), classifier, recipe, encoder, stationActuators, ledger,
+                        split);
+                if (c.stage() == CameraSpec.Stage.SINTERED) {
+                    sintered.add(more.inspection().inspector());
+                }
                 stages.add(cameraStage(settings, c, more));
             }
         } catch (RuntimeException e) {
+            split.close();
             sources.forEach(FrameSource::close);
             opened.subList(sources.size(), opened.size()).forEach(FrameSource::close);
             throw e;
         }
         AssembledStation assembled = new AssembledStation(settings, camera, encoder.encoder(), beans, classifier, recipe, stages, parts,
                 metrics);
+        assembled.own(split);
+        assembled.sinteredInspectors(sintered);
         Map<String, String> framesUris = new LinkedHashMap<>();
         for (int i = 0; i < cameras.size(); i++) {
             framesUris.put(cameras.get(i).id(), i == 0 ? "{{sinterscope.frames.uri}}" : framesUri(settings, cameras.get(i)));
@@ -133,14 +146,14 @@ public final class StationAssembly {
 
     /**
      * Camera {@code c}'s beans: its inspector by stage (coating: the classifier's; sintered: the crack
-     * detector), its recipe ({@code sinterscope.camera.<id>.recipe}, else the station's), its reject
+     * detector, splitting its frames over {@code split}), its recipe ({@code sinterscope.camera.<id>.recipe}, else the station's), its reject
      * tracker sending to its actuators ({@code sinterscope.camera.<id>.actuators}, else all of them).
      */
     private static StationBeans cameraBeans(StationSettings settings, StationParts parts, CameraSpec c, FrameSource source,
                                             StationClassifier classifier, Recipe stationRecipe, StationEncoder encoder,
-                                            List<ActuatorSpec> stationActuators, RunLedger ledger) {
+                                            List<ActuatorSpec> stationActuators, RunLedger ledger, FrameSplitPool split) {
         FrameInspector inspector = c.stage() == CameraSpec.Stage.COATING ? parts.coatingInspector.apply(classifier)
-                : new CrackFrameInspector(new CrackDetector(CrackDetectorConfig.line()));
+                : new CrackFrameInspector(new CrackDetector(CrackDetectorConfig.line(), split.work()));
         String recipeFile = CameraSpec.setting(settings, c.id(), "recipe").trim();
         Recipe recipe = recipeFile.isEmpty() ? stationRecipe : RecipeLoader.load(Path.of(recipeFile));
         return new StationBeans(source, new InspectionStage(inspector, parts.crops), new VerdictDecider(recipe),
