@@ -3,9 +3,13 @@ package org.sinterscope.launcher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 
 import org.opencv.core.Core;
 import org.sinterscope.camera.OpenCvNative;
+import org.sinterscope.inspection.SplitWork;
 import org.sinterscope.inspection.crack.CrackDetector;
 import org.sinterscope.inspection.crack.CrackResult;
 import org.sinterscope.simulator.demo.SinteredDemo;
@@ -20,7 +24,10 @@ import org.sinterscope.simulator.line.SinteredLayerSimulator;
  * cracks and 1 network per Mpx — far denser than a production web). Per frame, the fastest of
  * {@code rounds} runs in the calling thread's CPU time with OpenCV on that one thread; then the
  * median over the frames. Mpx/s = frame Mpx / ms · 1000: one core's rate; the station runs frames
- * on every core in parallel.
+ * on every core in parallel. Then the crack-rich frames once more with each frame split over the
+ * calling thread and one helper thread ({@link SplitWork}, as the station's sintered stage does with
+ * {@code sinterscope.inspection.split-threads = 1}): the fastest of {@code rounds} runs in wall time,
+ * the median over the frames, i.e. the frame's latency when a second core is free.
  */
 final class CrackStageBench {
 
@@ -31,10 +38,11 @@ final class CrackStageBench {
      * @param crackedMs          the same on crack-rich frames
      * @param cleanMpxPerSecond  frame Mpx / cleanMs
      * @param crackedMpxPerSecond frame Mpx / crackedMs
+     * @param crackedSplitWallMs median over crack-rich frames of the fastest run split over two threads, wall ms
      * @param detector           the detector's settings
      */
     record Result(int frameWidthPx, int frameHeightPx, double cleanMs, double crackedMs, double cleanMpxPerSecond,
-                  double crackedMpxPerSecond, String detector) {
+                  double crackedMpxPerSecond, double crackedSplitWallMs, String detector) {
 
         /** The figures as a JSON object. */
         java.util.Map<String, Object> json() {
@@ -45,6 +53,7 @@ final class CrackStageBench {
             m.put("crackedMs", crackedMs);
             m.put("cleanMpxPerSecond", cleanMpxPerSecond);
             m.put("crackedMpxPerSecond", crackedMpxPerSecond);
+            m.put("crackedSplitWallMs", crackedSplitWallMs);
             m.put("detector", detector);
             return m;
         }
@@ -65,8 +74,20 @@ final class CrackStageBench {
             SinteredLayerConfig base = SinteredLayerConfig.defaults().withSeed(seed).withFrames(frames);
             double clean = medianMs(det, base.withRates(0, 0), frames, rounds);
             double cracked = medianMs(det, base, frames, rounds);
+            double split;
+            ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bench-split");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                split = medianMs(new CrackDetector(SinteredDemo.detectorConfig(), SplitWork.on(helper)), base, frames, rounds,
+                        System::nanoTime);
+            } finally {
+                helper.shutdownNow();
+            }
             double mpx = (double) base.widthPx() * base.heightPx() / 1e6;
-            return new Result(base.widthPx(), base.heightPx(), clean, cracked, mpx / clean * 1000, mpx / cracked * 1000,
+            return new Result(base.widthPx(), base.heightPx(), clean, cracked, mpx / clean * 1000, mpx / cracked * 1000, split,
                     SinteredDemo.detectorConfig().toString());
         } finally {
             Core.setNumThreads(threads);
@@ -75,15 +96,20 @@ final class CrackStageBench {
 
     private static double medianMs(CrackDetector det, SinteredLayerConfig cfg, int frames, int rounds) {
         ThreadMXBean tb = ManagementFactory.getThreadMXBean();
+        return medianMs(det, cfg, frames, rounds, tb::getCurrentThreadCpuTime);
+    }
+
+    /** Per frame the fastest of {@code rounds} detections on {@code clockNs}, then the median over the frames, ms. */
+    private static double medianMs(CrackDetector det, SinteredLayerConfig cfg, int frames, int rounds, LongSupplier clockNs) {
         SinteredLayerSimulator sim = new SinteredLayerSimulator(cfg);
         double[] best = new double[frames];
         for (int i = 0; i < frames; i++) {
             try (SinteredFrame f = sim.render(i)) {
                 best[i] = Double.POSITIVE_INFINITY;
                 for (int r = 0; r < rounds; r++) {
-                    long c0 = tb.getCurrentThreadCpuTime();
+                    long c0 = clockNs.getAsLong();
                     try (CrackResult res = det.detect(f.frame().image(), f.frame().grid())) {
-                        best[i] = Math.min(best[i], (tb.getCurrentThreadCpuTime() - c0) / 1e6);
+                        best[i] = Math.min(best[i], (clockNs.getAsLong() - c0) / 1e6);
                     }
                 }
             }

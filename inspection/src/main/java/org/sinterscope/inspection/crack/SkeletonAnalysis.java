@@ -170,9 +170,11 @@ final class SkeletonAnalysis {
         }
         boolean[] removed = new boolean[n];
         int[] nb = new int[8];
+        int[] other = new int[8];
+        int[] all8 = new int[8];
         java.util.List<Integer> path = new ArrayList<>();
         for (int e = 0; e < n; e++) {
-            if (neighbours(xy, keys, cols, rows, e, nb, removed) != 1) {
+            if (neighbours(xy, keys, cols, rows, e, nb, removed, all8) != 1) {
                 continue;
             }
             path.clear();
@@ -181,7 +183,7 @@ final class SkeletonAnalysis {
             int cur = e;
             int junction = -1;
             while (path.size() <= 64) {
-                int count = neighbours(xy, keys, cols, rows, cur, nb, removed);
+                int count = neighbours(xy, keys, cols, rows, cur, nb, removed, all8);
                 int next = -1;
                 int options = 0;
                 for (int k = 0; k < count; k++) {
@@ -193,7 +195,7 @@ final class SkeletonAnalysis {
                 if (options == 0) {
                     break; // an isolated short piece: left to the length filter
                 }
-                if (options > 1 || neighbours(xy, keys, cols, rows, next, new int[8], removed) > 2) {
+                if (options > 1 || neighbours(xy, keys, cols, rows, next, other, removed, all8) > 2) {
                     junction = options > 1 ? cur : next;
                     break;
                 }
@@ -263,8 +265,8 @@ final class SkeletonAnalysis {
         return out;
     }
 
-    private static int neighbours(int[] xy, long[] keys, int cols, int rows, int i, int[] out, boolean[] removed) {
-        int[] nb = new int[8];
+    /** The neighbours of pixel {@code i} not {@code removed} into {@code out}, their count returned; {@code nb}: scratch of 8. */
+    private static int neighbours(int[] xy, long[] keys, int cols, int rows, int i, int[] out, boolean[] removed, int[] nb) {
         neighbours8(keys, cols, rows, i, xy[2 * i], xy[2 * i + 1], nb);
         int c = 0;
         for (int k = 0; k < 8; k++) {
