@@ -109,20 +109,18 @@ public final class StationAssembly {
                 // camera-lines encoder is the furthest line any camera delivered (one camera stopping does not stop it)
                 sources.add(observed(o, encoder, c.offsetMm()));
             }
-            beans = cameraBeans(settings, parts, cameras.get(0), sources.get(0), classifier, recipe, encoder, stationActuators, ledger,
-                    split);
-            if (cameras.get(0).stage() == CameraSpec.Stage.SINTERED) {
-                sintered.add(beans.inspection().inspector());
-            }
-            for (int i = 1; i < cameras.size(); i++) {
+            List<StationBeans> each = new ArrayList<>();
+            for (int i = 0; i < cameras.size(); i++) {
                 CameraSpec c = cameras.get(i);
-                StationBeans more = cameraBeans(settings, parts, c, sources.get(i), classifier, recipe, encoder, stationActuators, ledger,
-                        split);
+                each.add(cameraBeans(settings, parts, c, sources.get(i), classifier, recipe, encoder, stationActuators, ledger, split));
                 if (c.stage() == CameraSpec.Stage.SINTERED) {
-                    sintered.add(more.inspection().inspector());
+                    sintered.add(each.get(i).inspection().inspector());
                 }
-                stages.add(cameraStage(settings, c, more));
+                if (i > 0) {
+                    stages.add(cameraStage(settings, c, each.get(i)));
+                }
             }
+            beans = each.get(0);
         } catch (RuntimeException e) {
             split.close();
             sources.forEach(FrameSource::close);
