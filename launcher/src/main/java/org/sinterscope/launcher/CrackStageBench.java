@@ -3,15 +3,13 @@ package org.sinterscope.launcher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 import org.opencv.core.Core;
 import org.sinterscope.camera.OpenCvNative;
-import org.sinterscope.inspection.SplitWork;
 import org.sinterscope.inspection.crack.CrackDetector;
 import org.sinterscope.inspection.crack.CrackResult;
+import org.sinterscope.routes.assembly.FrameSplitPool;
 import org.sinterscope.simulator.demo.SinteredDemo;
 import org.sinterscope.simulator.line.SinteredFrame;
 import org.sinterscope.simulator.line.SinteredLayerConfig;
@@ -25,8 +23,8 @@ import org.sinterscope.simulator.line.SinteredLayerSimulator;
  * {@code rounds} runs in the calling thread's CPU time with OpenCV on that one thread; then the
  * median over the frames. Mpx/s = frame Mpx / ms · 1000: one core's rate; the station runs frames
  * on every core in parallel. Then the crack-rich frames once more with each frame split over the
- * calling thread and one helper thread ({@link SplitWork}, as the station's sintered stage does with
- * {@code sinterscope.inspection.split-threads = 1}): the fastest of {@code rounds} runs in wall time,
+ * calling thread and one helper thread (a {@link FrameSplitPool} of one, as the station's sintered stage
+ * has with {@code sinterscope.inspection.split-threads = 1}): the fastest of {@code rounds} runs in wall time,
  * the median over the frames, i.e. the frame's latency when a second core is free.
  */
 final class CrackStageBench {
@@ -75,16 +73,8 @@ final class CrackStageBench {
             double clean = medianMs(det, base.withRates(0, 0), frames, rounds);
             double cracked = medianMs(det, base, frames, rounds);
             double split;
-            ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "bench-split");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                split = medianMs(new CrackDetector(SinteredDemo.detectorConfig(), SplitWork.on(helper)), base, frames, rounds,
-                        System::nanoTime);
-            } finally {
-                helper.shutdownNow();
+            try (FrameSplitPool helper = FrameSplitPool.start(1)) {
+                split = medianMs(new CrackDetector(SinteredDemo.detectorConfig(), helper.work()), base, frames, rounds, System::nanoTime);
             }
             double mpx = (double) base.widthPx() * base.heightPx() / 1e6;
             return new Result(base.widthPx(), base.heightPx(), clean, cracked, mpx / clean * 1000, mpx / cracked * 1000, split,

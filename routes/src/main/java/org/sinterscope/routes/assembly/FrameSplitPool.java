@@ -10,11 +10,11 @@ import org.sinterscope.inspection.SplitWork;
  * The station's helper threads for frames split in two parts ({@link SplitWork}): setting
  * {@value #THREADS} daemon threads ({@code frame-split-N}), shared by all of the station's
  * inspectors that split; none when it is 0. Closed with the station: parts still queued then are run
- * by their inspection threads.
+ * by their inspection threads. The bench uses one the same way.
  */
-final class FrameSplitPool implements AutoCloseable {
+public final class FrameSplitPool implements AutoCloseable {
 
-    static final String THREADS = "sinterscope.inspection.split-threads";
+    public static final String THREADS = "sinterscope.inspection.split-threads";
     static final int MAX_THREADS = 64;
 
     private final ExecutorService pool;
@@ -23,7 +23,8 @@ final class FrameSplitPool implements AutoCloseable {
         this.pool = pool;
     }
 
-    static FrameSplitPool start(int threads) {
+    /** {@code threads} helper threads (0..{@value #MAX_THREADS}; 0: none, frames stay on their inspection threads). */
+    public static FrameSplitPool start(int threads) {
         if (threads < 0 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("station setting '" + THREADS + "' must be 0.." + MAX_THREADS + ", got " + threads);
         }
@@ -39,7 +40,7 @@ final class FrameSplitPool implements AutoCloseable {
     }
 
     /** How the station's inspectors split a frame: on these threads, or all on the inspection thread. */
-    SplitWork work() {
+    public SplitWork work() {
         return pool == null ? SplitWork.INLINE : SplitWork.on(pool);
     }
 

@@ -47,10 +47,11 @@ final class DemoWarmUp {
             render(base.withDefectRatePerM(0).withLookalikeRatePerM(0), FRAMES / 2, frames);
             render(base.withDefectRatePerM(DEFECTS_PER_M).withLookalikeRatePerM(LOOKALIKES_PER_M), FRAMES - FRAMES / 2, frames);
             if (station.cameras().stream().anyMatch(c -> c.stage() == CameraSpec.Stage.SINTERED)) {
-                SinteredLayerSimulator sim = new SinteredLayerSimulator(SinteredLayerConfig.defaults().withSeed(run.seed() + SEED_OFFSET)
-                        .withFrames(SINTERED_FRAMES));
-                for (int i = 0; i < SINTERED_FRAMES; i++) {
-                    sintered.add(sim.next());
+                try (SinteredLayerSimulator sim = new SinteredLayerSimulator(SinteredLayerConfig.defaults()
+                        .withSeed(run.seed() + SEED_OFFSET).withFrames(SINTERED_FRAMES))) {
+                    while (sim.hasNext()) {
+                        sintered.add(sim.next());
+                    }
                 }
             }
             return station.warmUp(frames, sintered, MAX_SECONDS, threads);
